@@ -1,0 +1,127 @@
+"""TF 2.21 public functions (``tensorflow/python/ops/math_ops.py``, ``nn_ops.py``,
+``clip_ops.py``, ``framework/constant_op.py`` at v2.21.0): signatures, argument handling,
+conversion; the numbers come from ``tfxent._kernels``."""
+import numpy as np
+
+from . import _dtypes, _ops
+from ._convert import to_tensor, convert_value, infer
+from ._tensor import Tensor
+
+_REF = "v2"
+
+
+def constant(value, dtype=None, shape=None, name="Const"):
+    return _constant(value, dtype, shape, _REF)
+
+
+def _constant(value, dtype, shape, ref):
+    if isinstance(value, Tensor):
+        t = value if dtype is None else _ops.cast(value, _dtypes.as_dtype(dtype), ref)
+        arr = t._value
+        dt = t.dtype
+    elif dtype is not None:
+        dt = _dtypes.as_dtype(dtype)
+        arr = convert_value(value, dt)
+    else:
+        arr, dt = infer(value)
+    if shape is not None:
+        shape = tuple(int(s) for s in (shape if isinstance(shape, (list, tuple)) else [shape]))
+        n = int(np.prod(shape, dtype=np.int64))
+        if arr.size == 1:
+            arr = np.broadcast_to(arr.reshape(()), shape).copy()
+        elif arr.size == n:
+            arr = arr.reshape(shape)
+        else:
+            if ref == "v2":
+                raise TypeError("Eager execution of tf.constant with unsupported shape. Tensor %s "
+                                "(converted from %s) has %d elements, but got `shape` %s with %d "
+                                "elements)." % (arr, value, arr.size, _shape_text(shape), n))
+            raise TypeError("Eager execution of tf.constant with unsupported shape (value has %d "
+                            "elements, shape is %s with %d elements)." % (arr.size, _shape_text(shape), n))
+    return Tensor._make(arr, dt, ref)
+
+
+def _shape_text(shape):
+    return "(%d,)" % shape[0] if len(shape) == 1 else "(%s)" % ", ".join(str(s) for s in shape)
+
+
+def convert_to_tensor(value, dtype=None, dtype_hint=None, name=None):
+    return to_tensor(value, dtype=dtype, ref=_REF, dtype_hint=dtype_hint)
+
+
+def cast(x, dtype, name=None):
+    dtype = _dtypes.as_dtype(dtype)
+    x = to_tensor(x, ref=_REF)
+    return _ops.cast(x, dtype, _REF)
+
+
+def exp(x, name=None):
+    return _ops.unary_op(_REF, "Exp", x, name)
+
+
+def log(x, name=None):
+    return _ops.unary_op(_REF, "Log", x, name)
+
+
+def log1p(x, name=None):
+    return _ops.unary_op(_REF, "Log1p", x, name)
+
+
+def sigmoid(x, name=None):
+    return _ops.unary_op(_REF, "Sigmoid", x, name)
+
+
+def relu(features, name=None):
+    return _ops.unary_op(_REF, "Relu", features, name)
+
+
+def abs(x, name=None):  # noqa: A001 - TF's name
+    return _ops.unary_op(_REF, "Abs", x, name)
+
+
+def negative(x, name=None):
+    return _ops.unary_op(_REF, "Neg", x, name)
+
+
+def maximum(x, y, name=None):
+    return _ops.binary_op(_REF, "Maximum", x, y, name)
+
+
+def minimum(x, y, name=None):
+    return _ops.binary_op(_REF, "Minimum", x, y, name)
+
+
+def add(x, y, name=None):
+    return _ops.binary_op(_REF, "AddV2", x, y, name)
+
+
+def subtract(x, y, name=None):
+    return _ops.binary_op(_REF, "Sub", x, y, name)
+
+
+def multiply(x, y, name=None):
+    return _ops.binary_op(_REF, "Mul", x, y, name)
+
+
+def clip_by_value(t, clip_value_min, clip_value_max, name=None):
+    return _ops.clip_by_value(_REF, t, clip_value_min, clip_value_max, name)
+
+
+def reduce_sum(input_tensor, axis=None, keepdims=False, name=None):
+    return _ops.reduce(_REF, "Sum", input_tensor, axis, keepdims, name)
+
+
+def reduce_mean(input_tensor, axis=None, keepdims=False, name=None):
+    return _ops.reduce(_REF, "Mean", input_tensor, axis, keepdims, name)
+
+
+def reduce_max(input_tensor, axis=None, keepdims=False, name=None):
+    return _ops.reduce(_REF, "Max", input_tensor, axis, keepdims, name)
+
+
+def reduce_min(input_tensor, axis=None, keepdims=False, name=None):
+    return _ops.reduce(_REF, "Min", input_tensor, axis, keepdims, name)
+
+
+def reduce_prod(input_tensor, axis=None, keepdims=False, name=None):
+    return _ops.reduce(_REF, "Prod", input_tensor, axis, keepdims, name)

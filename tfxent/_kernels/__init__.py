@@ -1,0 +1,1 @@
+"""One module per TensorFlow kernel: ``fn(ctx, *ndarrays, **attrs) -> ndarray``."""

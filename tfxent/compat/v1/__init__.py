@@ -1,0 +1,10 @@
+"""``import tfxent.compat.v1 as tf``: TensorFlow 1.15.5 (eager mode)."""
+from ..._dtypes import (DType, as_dtype, float16, float32, float64, half, double,  # noqa: F401
+                        int8, int16, int32, int64, uint8, uint16, uint32, uint64, bool,
+                        complex64, complex128)
+from ..._tensor import Tensor, TensorShape  # noqa: F401
+from ._api import (constant, convert_to_tensor, cast, exp, log, log1p, sigmoid, abs,  # noqa: F401
+                   negative, maximum, minimum, add, subtract, multiply, clip_by_value,
+                   reduce_sum, reduce_mean, reduce_max, reduce_min, reduce_prod)
+from ... import errors  # noqa: F401
+from . import math, nn  # noqa: F401

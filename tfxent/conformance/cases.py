@@ -1,0 +1,505 @@
+"""Deterministic conformance cases: families x dtypes x shapes x axes x value regimes.
+
+A case is a JSON-able dict::
+
+    {"id": "v2/math.exp/float32/017", "ref": "v2", "fn": "math.exp",
+     "args": [...], "kwargs": {...}, "texts": ["str", "repr"]}   # texts optional
+
+``fn`` is a dotted path under ``tf`` / ``tfxent`` (ref "v2") or ``tf.compat.v1`` /
+``tfxent.compat.v1`` (ref "v1").  An argument is one of
+
+* ``{"array": key}``                      the input array itself (a numpy array)
+* ``{"constant": {"array": key, "dtype": name?}}``   ``constant(array[, dtype=...])``
+* ``{"dtype": name}``                     ``tf.<name>`` / ``tfxent.<name>``
+* ``{"float": "nan" | "inf" | "-inf" | "-0.0"}``     non-JSON floats
+* ``{"tuple": [...]}``                    a Python tuple
+* a JSON literal (numbers, strings, bools, None, nested lists).
+
+Input arrays are produced here by NumPy from (regime, dtype, shape, seed) encoded in the
+key, so they never need to be stored; the goldens record their sha256 instead.  bfloat16
+inputs are float32 arrays holding bfloat16-exact values and reach the op through
+``{"constant": {"array": key, "dtype": "bfloat16"}}``.
+"""
+import hashlib
+import json
+import zlib
+
+import numpy as np
+
+GENERATOR_VERSION = 1
+SETS = ("default", "full")
+REFS = ("v2", "v1")
+
+FLOATS = ("float16", "bfloat16", "float32", "float64")
+INTS = ("int32", "int64")
+
+
+def dtypes_for(ref):
+    fl = FLOATS if ref == "v2" else tuple(d for d in FLOATS if d != "bfloat16")
+    return fl + INTS
+
+
+# --------------------------------------------------------------------------- inputs
+def _bf16_round(x32):
+    """float32 -> float32 holding the nearest bfloat16 (round to nearest even)."""
+    x32 = np.ascontiguousarray(x32, dtype=np.float32)
+    u = x32.view(np.uint32).astype(np.uint64)
+    nan = np.isnan(x32)
+    r = (u + 0x7FFF + ((u >> 16) & 1)) & 0xFFFF0000
+    r = r.astype(np.uint32).view(np.float32)
+    return np.where(nan, np.float32(np.nan), r).astype(np.float32)
+
+
+_STORE = {"float16": np.float16, "bfloat16": np.float32, "float32": np.float32,
+          "float64": np.float64, "int32": np.int32, "int64": np.int64, "bool": np.bool_}
+
+_LARGE = {  # |x| regimes that hit exp overflow / saturation and the top of the range
+    "float16": ([10.0, 12.0], [6.0e4, 6.55e4]),
+    "bfloat16": ([80.0, 90.0], [3.0e38, 3.3e38]),
+    "float32": ([80.0, 90.0], [700.0, 710.0], [3.0e38, 3.4e38]),
+    "float64": ([80.0, 90.0], [700.0, 710.0], [3.0e38, 3.4e38], [1.0e308, 1.7e308]),
+}
+_SUBNORMAL = {"float16": [1e-7, 3e-5, 6e-8], "bfloat16": [1e-39, 5e-40, 9.2e-41],
+              "float32": [1e-40, 1e-45, 1.1e-38], "float64": [1e-310, 5e-324, 2.2e-308]}
+_HUGE = {"float16": 6.0e4, "bfloat16": 3.0e38, "float32": 3.0e38, "float64": 3.0e38}
+_WIDE = {"float16": (-7.0, 4.5), "bfloat16": (-38.0, 38.0), "float32": (-40.0, 38.0),
+         "float64": (-300.0, 300.0)}
+
+
+def input_key(regime, dtype, shape, seed=0):
+    return "%s:%s:%s:%d" % (regime, dtype, "x".join(str(d) for d in shape) or "s", seed)
+
+
+def parse_key(key):
+    regime, dtype, shape, seed = key.split(":")
+    shp = () if shape == "s" else tuple(int(d) for d in shape.split("x"))
+    return regime, dtype, shp, int(seed)
+
+
+def make_input(key):
+    """The input array for ``key`` (deterministic)."""
+    regime, dtype, shape, seed = parse_key(key)
+    rng = np.random.default_rng([zlib.crc32(key.encode("ascii")), GENERATOR_VERSION])
+    n = int(np.prod(shape, dtype=np.int64))
+    if regime == "bool":
+        return (rng.random(n) < 0.5).reshape(shape)
+    if dtype in INTS or regime.startswith("int"):
+        info = np.iinfo(_STORE[dtype])
+        if regime == "intbig":
+            pool = np.array([info.min, info.max, info.min + 1, info.max - 1, 0, -1, 1,
+                             info.max // 2, info.min // 2], dtype=np.int64)
+            v = np.where(rng.random(n) < 0.6, rng.choice(pool, n),
+                         rng.integers(-1000, 1000, n))
+        else:
+            v = rng.integers(-100, 101, n)
+        return v.astype(_STORE[dtype]).reshape(shape)
+    if regime == "normal":
+        v = rng.normal(0.0, 3.0, n)
+    elif regime == "positive":
+        v = np.abs(rng.normal(0.0, 3.0, n))
+    elif regime == "small":  # log1p / sigmoid near 0
+        v = rng.normal(0.0, 1.0, n) * 10.0 ** rng.uniform(-9, 0, n)
+    elif regime == "wide":
+        lo, hi = _WIDE[dtype]
+        v = np.sign(rng.normal(size=n)) * 10.0 ** rng.uniform(lo, hi, n)
+    elif regime == "large":
+        bands = _LARGE[dtype]
+        band = rng.integers(0, len(bands), n)
+        lo = np.array([b[0] for b in bands])[band]
+        hi = np.array([b[1] for b in bands])[band]
+        v = rng.uniform(lo, hi) * np.where(rng.random(n) < 0.5, -1.0, 1.0)
+    elif regime == "special":
+        v = rng.normal(0.0, 3.0, n)
+        pool = [np.nan, np.inf, -np.inf, _HUGE[dtype], -_HUGE[dtype], -0.0, 0.0]
+        pool += list(_SUBNORMAL[dtype]) + [-s for s in _SUBNORMAL[dtype]]
+        pool = np.array(pool, dtype=np.float64)
+        pick = rng.random(n) < 0.5
+        v = np.where(pick, rng.choice(pool, n), v)
+    else:
+        raise ValueError("unknown regime %r" % regime)
+    with np.errstate(over="ignore", under="ignore", invalid="ignore"):
+        if dtype == "bfloat16":
+            a = _bf16_round(v.astype(np.float32))
+        else:
+            a = v.astype(_STORE[dtype])
+    return np.ascontiguousarray(a.reshape(shape))
+
+
+def digest(arr):
+    arr = np.ascontiguousarray(arr)
+    h = hashlib.sha256()
+    h.update(("%s%s" % (arr.dtype.str, arr.shape)).encode("ascii"))
+    h.update(arr.tobytes())
+    return h.hexdigest()
+
+
+def case_digest(case):
+    return hashlib.sha256(json.dumps(case, sort_keys=True).encode("utf-8")).hexdigest()[:16]
+
+
+def input_keys(case):
+    keys = []
+
+    def walk(a):
+        if isinstance(a, list):
+            for x in a:
+                walk(x)
+        elif isinstance(a, dict):
+            if "array" in a:
+                keys.append(a["array"])
+            for k, v in a.items():
+                if k != "array":
+                    walk(v)
+    walk(case.get("args", []))
+    walk(list(case.get("kwargs", {}).values()))
+    return sorted(set(keys))
+
+
+# --------------------------------------------------------------------------- helpers
+def A(key):
+    return {"array": key}
+
+
+def C(key, dtype=None):
+    spec = {"array": key}
+    if dtype:
+        spec["dtype"] = dtype
+    return {"constant": spec}
+
+
+def F(x):
+    x = float(x)
+    if x != x:
+        return {"float": "nan"}
+    if x in (float("inf"), float("-inf")):
+        return {"float": "inf" if x > 0 else "-inf"}
+    if x == 0.0 and str(x).startswith("-"):
+        return {"float": "-0.0"}
+    return x
+
+
+def T(*items):
+    return {"tuple": list(items)}
+
+
+def tensor_arg(regime, dtype, shape, seed=0):
+    key = input_key(regime, dtype, shape, seed)
+    if dtype == "bfloat16":
+        return C(key, "bfloat16")
+    return A(key)
+
+
+class _Builder:
+    def __init__(self, ref):
+        self.ref = ref
+        self.cases = []
+        self._count = {}
+
+    def add(self, fn, group, args, kwargs=None, texts=None):
+        k = (fn, group)
+        i = self._count.get(k, 0)
+        self._count[k] = i + 1
+        c = {"id": "%s/%s/%s/%03d" % (self.ref, fn, group, i), "ref": self.ref, "fn": fn,
+             "args": list(args), "kwargs": dict(kwargs or {})}
+        if texts:
+            c["texts"] = list(texts) if self.ref == "v2" else [t for t in texts if t != "repr"]
+        self.cases.append(c)
+
+
+# --------------------------------------------------------------------------- families
+UNARY_V2 = ("exp", "math.exp", "math.log", "math.log1p", "math.sigmoid", "nn.relu", "abs")
+UNARY_V1 = ("exp", "math.exp", "log", "math.log", "math.log1p", "math.sigmoid", "nn.relu",
+            "abs")
+REDUCE = ("reduce_sum", "reduce_mean", "reduce_max", "math.reduce_sum", "math.reduce_mean",
+          "math.reduce_max", "math.reduce_min", "math.reduce_prod")
+ALIASES = ("math.reduce_sum", "math.reduce_mean", "math.reduce_max")
+BINARY = ("maximum", "minimum")
+
+EL_SHAPES = ((), (1,), (7,), (13,), (16,), (33,), (4, 5), (3, 1, 5), (2, 3, 4, 5), (0,),
+             (3, 0), (1031,))
+EL_SHAPES_FULL = EL_SHAPES + ((8,), (31,), (257,), (6, 7, 9), (1, 1, 1, 1), (4099,),
+                              (128, 129))
+BIG_EL = ((40009,),)           # spans several intra-op shards (digest only in goldens)
+BIG_EL_FULL = ((40009,), (300007,), (1000, 1001))
+
+_REGIMES_BY_FN = {
+    "math.log": ("positive", "wide", "special"),
+    "log": ("positive", "wide", "special"),
+    "math.log1p": ("small", "wide", "special"),
+    "math.sigmoid": ("large", "small", "special"),
+}
+
+
+def _unary(b, fn, set_name):
+    full = set_name == "full"
+    shapes = EL_SHAPES_FULL if full else EL_SHAPES
+    extra = _REGIMES_BY_FN.get(fn, ("large", "special"))
+    for dt in dtypes_for(b.ref):
+        if dt in INTS:
+            ok_int = fn in ("nn.relu", "abs")
+            for shp in ((7,), (4, 5)) if not (ok_int and full) else shapes:
+                b.add(fn, dt, [tensor_arg("int", dt, shp)])
+            if ok_int:
+                b.add(fn, dt, [tensor_arg("intbig", dt, (37,))])
+            continue
+        for shp in shapes:
+            b.add(fn, dt, [tensor_arg("normal", dt, shp)])
+        for reg in extra:
+            for shp in ((37,), (8, 9)) + (((1031,), (3, 5, 7)) if full else ()):
+                b.add(fn, dt, [tensor_arg(reg, dt, shp)])
+        for shp in BIG_EL_FULL if full else BIG_EL:
+            b.add(fn, dt, [tensor_arg(extra[0] if fn in _REGIMES_BY_FN else "normal",
+                                      dt, shp)])
+    # Python literals
+    for lit in (1.0, [1.0, -2.5, 0.5], [1, 2], 0, F(float("nan")), F(-0.0), [[1.5], [2.0]],
+                F(float("inf"))):
+        b.add(fn, "py", [lit])
+
+
+# (shape, axis, keepdims) grid for reductions
+RED_GRID = (
+    ((7, 13), None, False), ((7, 13), 0, False), ((7, 13), 1, False), ((7, 13), -1, True),
+    ((7, 13), [0, 1], False), ((7, 13), [-1], False),
+    ((16, 31), 1, False), ((16, 31), 0, True), ((9, 40), 1, False), ((9, 40), None, False),
+    ((5, 8193), 1, False), ((5, 8193), 0, False),
+    ((3, 4, 5), 0, False), ((3, 4, 5), 1, False), ((3, 4, 5), 2, True),
+    ((3, 4, 5), [0, 2], False), ((3, 4, 5), [-1, -2], True), ((3, 4, 5), None, True),
+    ((2, 3, 4, 5), [1, 3], False), ((2, 3, 4, 5), 2, False),
+    ((1, 7, 1), 1, False), ((1, 7, 1), 0, True),
+    ((0,), None, False), ((3, 0), 1, False), ((3, 0), 0, False),
+    ((), None, False), ((31,), 0, False), ((1031,), None, False),
+    ((108389,), None, False), ((3, 40000), None, False),
+)
+RED_GRID_FULL = RED_GRID + (
+    ((110000,), 0, False), ((300000,), None, False), ((64, 2000), None, False),
+    ((257, 129), 1, False), ((257, 129), 0, False), ((8, 16385), 1, False),
+    ((11, 3, 17), [0, 2], False), ((2, 3, 4, 5), [0, 1, 2, 3], True),
+    ((5, 1, 3), 1, False), ((4, 4, 4, 4), -3, False),
+)
+RED_ERRORS = ((((7, 13), 2, False)), (((7, 13), -3, False)), (((7, 13), [0, 2], False)),
+              (((), 0, False)), (((7, 13), 1.5, False)))
+RED_SPECIAL = (((7, 13), 1, False), ((9, 40), None, False), ((5, 8193), 1, False),
+               ((3, 4, 5), [0, 2], False))
+RED_ALIAS_DTYPES = ("float16", "float32", "int32")
+
+
+def _red_args(b, fn, regime, dt, shape, axis, keepdims, style="kw"):
+    x = tensor_arg(regime, dt, shape)
+    kw = {}
+    if axis is not None:
+        kw["axis"] = axis
+    if keepdims:
+        kw["keepdims"] = True
+    b.add(fn, dt, [x], kw)
+
+
+def _reduce(b, fn, set_name):
+    full = set_name == "full"
+    alias = fn in ALIASES and not full
+    grid = RED_GRID_FULL if full else RED_GRID
+    for dt in dtypes_for(b.ref):
+        if alias and dt not in RED_ALIAS_DTYPES:
+            continue
+        regime = "int" if dt in INTS else "normal"
+        for shape, axis, keep in grid:
+            if alias and int(np.prod(shape)) > 50000:
+                continue
+            _red_args(b, fn, regime, dt, shape, axis, keep)
+        if alias:
+            continue
+        for shape, axis, keep in RED_ERRORS:
+            _red_args(b, fn, regime, dt, shape, axis, keep)
+        for shape, axis, keep in RED_SPECIAL:
+            _red_args(b, fn, "intbig" if dt in INTS else "special", dt, shape, axis, keep)
+        if dt not in INTS:
+            for shape, axis, keep in RED_SPECIAL[:2]:
+                _red_args(b, fn, "large", dt, shape, axis, keep)
+    # positional axis / keepdims, literals, v1 spellings
+    x = A(input_key("normal", "float32", (7, 13)))
+    b.add(fn, "py", [x, 1])
+    b.add(fn, "py", [x, [0], True])
+    b.add(fn, "py", [[[1.0, 2.0], [3.0, 4.5]]])
+    b.add(fn, "py", [[[1, 2], [3, 4]]], {"axis": 0})
+    b.add(fn, "py", [x], {"axis": T(0, 1)})
+    b.add(fn, "py", [x], {"axis": A(input_key("int", "int64", (1,)))})
+    if b.ref == "v1":
+        b.add(fn, "py", [x], {"reduction_indices": 1})
+        b.add(fn, "py", [x], {"reduction_indices": [0, 1], "keep_dims": True})
+        b.add(fn, "py", [x], {"axis": 0, "reduction_indices": 0})
+        b.add(fn, "py", [x], {"axis": 1, "keepdims": True, "keep_dims": True})
+        b.add(fn, "py", [x], {"axis": 1, "keepdims": False, "keep_dims": True})
+        b.add(fn, "py", [x], {"keep_dims": False})
+    else:
+        b.add(fn, "py", [x], {"reduction_indices": 1})
+        b.add(fn, "py", [x], {"keep_dims": True})
+
+
+BIN_SHAPES = (((7,), (7,)), ((4, 5), (4, 5)), ((2, 3, 4, 5), (2, 3, 4, 5)),
+              ((4, 5), (5,)), ((4, 1), (1, 5)), ((), (13,)), ((33,), ()), ((0,), (0,)),
+              ((3, 1, 9), (1, 8, 1)))
+BIN_SHAPES_FULL = BIN_SHAPES + (((1031,), (1031,)), ((17, 33), (33,)), ((40009,), ()))
+
+
+def _binary(b, fn, set_name):
+    shapes = BIN_SHAPES_FULL if set_name == "full" else BIN_SHAPES
+    for dt in dtypes_for(b.ref):
+        regime = "int" if dt in INTS else "normal"
+        for sa, sb in shapes:
+            b.add(fn, dt, [tensor_arg(regime, dt, sa, 0), tensor_arg(regime, dt, sb, 1)])
+        special = "intbig" if dt in INTS else "special"
+        for sa, sb in (((37,), (37,)), ((8, 9), (9,))):
+            b.add(fn, dt, [tensor_arg(special, dt, sa, 0), tensor_arg(special, dt, sb, 1)])
+        if dt not in INTS:
+            b.add(fn, dt, [tensor_arg("special", dt, (37,), 0), F(float("nan"))])
+            b.add(fn, dt, [tensor_arg("special", dt, (37,), 0), F(-0.0)])
+        b.add(fn, dt, [tensor_arg(regime, dt, (3,), 0), tensor_arg(regime, dt, (4,), 1)])
+        b.add(fn, dt, [tensor_arg(regime, dt, (7,), 0), 0])
+    x32 = A(input_key("normal", "float32", (7,)))
+    b.add(fn, "py", [x32, A(input_key("normal", "float64", (7,)))])
+    b.add(fn, "py", [x32, 0.5])
+    b.add(fn, "py", [A(input_key("int", "int32", (7,))), 0.5])
+    b.add(fn, "py", [[1.0, F(float("nan")), -0.0, 2.0], [F(float("nan")), 1.0, 0.0, F(-0.0)]])
+    b.add(fn, "py", [F(0.0), F(-0.0)])
+    b.add(fn, "py", [F(-0.0), F(0.0)])
+    b.add(fn, "py", [[1, 5], [3, 2]])
+
+
+def _clip(b, set_name):
+    fn = "clip_by_value"
+    for dt in dtypes_for(b.ref):
+        regime = "int" if dt in INTS else "normal"
+        for shp in ((7,), (4, 5), (33,), (), (0,)):
+            b.add(fn, dt, [tensor_arg(regime, dt, shp), -1, 2])
+        if dt in INTS:
+            b.add(fn, dt, [tensor_arg(regime, dt, (7,)), -1.5, 2.5])
+            b.add(fn, dt, [tensor_arg("intbig", dt, (37,)), -5, 5])
+        else:
+            b.add(fn, dt, [tensor_arg(regime, dt, (7,)), -1.5, 2.5])
+            b.add(fn, dt, [tensor_arg("special", dt, (37,)), -1.0, 1.0])
+            b.add(fn, dt, [tensor_arg("special", dt, (37,)), F(float("nan")), 1.0])
+            b.add(fn, dt, [tensor_arg("special", dt, (37,)), F(-0.0), F(0.0)])
+            b.add(fn, dt, [tensor_arg("large", dt, (37,)), F(float("-inf")), F(float("inf"))])
+        b.add(fn, dt, [tensor_arg(regime, dt, (7,)), 3, -3])
+        b.add(fn, dt, [tensor_arg(regime, dt, (4, 5), 0), tensor_arg(regime, dt, (5,), 1),
+                       tensor_arg(regime, dt, (4, 5), 2)])
+        b.add(fn, dt, [tensor_arg(regime, dt, (4, 5), 0), tensor_arg(regime, dt, (4, 1), 1),
+                       5])
+        b.add(fn, dt, [tensor_arg(regime, dt, (4, 5), 0), tensor_arg(regime, dt, (3,), 1),
+                       5])
+    x32 = A(input_key("normal", "float32", (7,)))
+    b.add(fn, "py", [x32, A(input_key("normal", "float64", (1,))), 1.0])
+    b.add(fn, "py", [[1.0, -3.0, 4.0], 0.0, 2.0])
+    b.add(fn, "py", [[1, -3, 4], 0, 2])
+    b.add(fn, "py", [x32], {"clip_value_min": -1.0, "clip_value_max": 1.0})
+
+
+def _conversions(b, set_name):
+    lits = (1.5, 3, True, [1, 2.5], [1, 2], [2 ** 31], [2 ** 31 - 1, -2 ** 31], [2 ** 63],
+            [-2 ** 63 - 1], [[1, 2], [3]], [], [[]], [F(float("nan")), F(float("-inf"))],
+            [F(-0.0)], [1e40], [True, 1], [[1.0, 2.0], [3.0, 4.0]], 3.4e38, 1e-46,
+            [T(1, 2), [3, 4]])
+    for fn in ("constant", "convert_to_tensor"):
+        for lit in lits:
+            b.add(fn, "py", [lit])
+        for dt in dtypes_for(b.ref):
+            if dt == "bfloat16":
+                continue
+            regime = "int" if dt in INTS else "special"
+            b.add(fn, dt, [A(input_key(regime, dt, (2, 3)))])
+        b.add(fn, "py", [[1, 2]], {"dtype": {"dtype": "float32"}})
+        b.add(fn, "py", [[1.5, 2.5]], {"dtype": {"dtype": "int32"}})
+        b.add(fn, "py", [1e40], {"dtype": {"dtype": "float32"}})
+        b.add(fn, "py", [[1.0, 2.0]], {"dtype": {"dtype": "float16"}})
+        b.add(fn, "py", [[1.0, 2.0]], {"dtype": {"dtype": "float64"}})
+        b.add(fn, "py", [2 ** 40], {"dtype": {"dtype": "int32"}})
+        b.add(fn, "py", [A(input_key("normal", "float64", (3,)))],
+              {"dtype": {"dtype": "float32"}})
+        if b.ref == "v2":
+            b.add(fn, "py", [[1.0, 3.14159, 65504.0]], {"dtype": {"dtype": "bfloat16"}})
+    b.add("constant", "py", [1.5], {"shape": [2, 3]})
+    b.add("constant", "py", [[1.0, 2.0]], {"shape": [2, 2]})
+    b.add("constant", "py", [[1.0, 2.0, 3.0, 4.0]], {"shape": [2, 2]})
+    fn = "cast"
+    casts = (("special", "float32", "int32"), ("large", "float32", "int32"),
+             ("normal", "float32", "int32"), ("special", "float32", "int64"),
+             ("special", "float32", "float16"), ("large", "float32", "float16"),
+             ("wide", "float32", "float16"), ("special", "float64", "float32"),
+             ("wide", "float64", "float32"), ("special", "float16", "float32"),
+             ("intbig", "int64", "int32"), ("intbig", "int32", "float16"),
+             ("intbig", "int64", "float32"), ("normal", "float64", "int64"),
+             ("special", "float64", "int32"), ("int", "int32", "bool"),
+             ("special", "float32", "bool"), ("normal", "float32", "float64"))
+    if b.ref == "v2":
+        casts += (("special", "float32", "bfloat16"), ("wide", "float32", "bfloat16"),
+                  ("special", "bfloat16", "float32"), ("wide", "float64", "bfloat16"))
+    for regime, src, dst in casts:
+        b.add(fn, src, [tensor_arg(regime, src, (37,)), {"dtype": dst}])
+    b.add(fn, "py", [[1.7, -1.7, 2.5, -2.5], {"dtype": "int32"}])
+    b.add(fn, "py", [[1, 2], {"dtype": "float32"}])
+    b.add(fn, "py", [1.5, {"dtype": "int64"}])
+
+
+def _printing(b, set_name):
+    fn = "constant"
+    texts = ("str", "repr")
+    items = [A(input_key("normal", "float32", ())), A(input_key("normal", "float32", (7,))),
+             A(input_key("normal", "float64", (4, 5))), A(input_key("normal", "float32",
+                                                                      (2000,))),
+             A(input_key("special", "float32", (13,))), A(input_key("normal", "float16", (7,))),
+             A(input_key("int", "int32", (4, 5))), A(input_key("intbig", "int64", (7,))),
+             A(input_key("bool", "bool", (2, 3))),
+             A(input_key("normal", "float32", (0,))), A(input_key("normal", "float32", (3, 0))),
+             A(input_key("normal", "float64", (2, 3, 4, 5))),
+             A(input_key("wide", "float32", (9,))), A(input_key("large", "float64", (7,))),
+             A(input_key("normal", "float32", (12, 1100)))]
+    for it in items:
+        b.add(fn, "print", [it], texts=texts)
+    for lit in (1.5, [F(-0.0), 0.0, F(float("nan")), F(float("inf"))], 7, [[1, 2], [3, 4]],
+                True, 1e-30, [1e10, 1.0]):
+        b.add(fn, "print", [lit], texts=texts)
+    if b.ref == "v2":
+        b.add(fn, "print", [A(input_key("normal", "bfloat16", (7,)))],
+              {"dtype": {"dtype": "bfloat16"}}, texts=texts)
+        b.add(fn, "print", [A(input_key("special", "bfloat16", (9,)))],
+              {"dtype": {"dtype": "bfloat16"}}, texts=texts)
+    for f in ("exp", "reduce_sum", "nn.relu"):
+        b.add(f, "print", [A(input_key("normal", "float32", (3, 4)))], texts=texts)
+    b.add("reduce_mean", "print", [A(input_key("normal", "float64", (5, 6)))], texts=texts)
+
+
+def generate(set_name="default", refs=REFS):
+    """All cases of ``set_name`` for ``refs`` (list of dicts, deterministic order)."""
+    if set_name not in SETS:
+        raise ValueError("unknown case set %r (have: %s)" % (set_name, ", ".join(SETS)))
+    out = []
+    for ref in refs:
+        b = _Builder(ref)
+        for fn in (UNARY_V2 if ref == "v2" else UNARY_V1):
+            _unary(b, fn, set_name)
+        for fn in REDUCE:
+            _reduce(b, fn, set_name)
+        for fn in BINARY:
+            _binary(b, fn, set_name)
+        _clip(b, set_name)
+        _conversions(b, set_name)
+        _printing(b, set_name)
+        out.extend(b.cases)
+    ids = [c["id"] for c in out]
+    assert len(ids) == len(set(ids)), "duplicate case ids"
+    return out
+
+
+def inputs_for(cases):
+    """key -> ndarray for every input the cases reference."""
+    keys = sorted(set(k for c in cases for k in input_keys(c)))
+    return dict((k, make_input(k)) for k in keys)
+
+
+def family(case):
+    """(ref, fn) — the unit reports and tests group by."""
+    return case["ref"], case["fn"]
+
+
+def group(case):
+    """The dtype / group slot of the case id."""
+    return case["id"].split("/")[-2]

@@ -1,0 +1,62 @@
+"""``tf.raw_ops`` (TF 2.21): keyword-only, as TF's raw op wrappers are."""
+from . import _ops
+
+_REF = "v2"
+
+
+def _kw_only(name, keys):
+    def deco(fn):
+        def wrapper(*args, **kwargs):
+            if args:
+                raise TypeError("%s only takes keyword args (possible keys: %s). Please pass these "
+                                "args as kwargs instead." % (name, keys))
+            return fn(**kwargs)
+        wrapper.__name__ = name
+        wrapper.__doc__ = fn.__doc__
+        return wrapper
+    return deco
+
+
+def _unary(op, arg):
+    @_kw_only(op, [arg, "name"])
+    def f(name=None, **kw):
+        return _ops.unary_op(_REF, op, kw[arg], name)
+    return f
+
+
+Exp = _unary("Exp", "x")
+Log = _unary("Log", "x")
+Log1p = _unary("Log1p", "x")
+Sigmoid = _unary("Sigmoid", "x")
+Abs = _unary("Abs", "x")
+Neg = _unary("Neg", "x")
+Relu = _unary("Relu", "features")
+
+
+def _binary(op):
+    @_kw_only(op, ["x", "y", "name"])
+    def f(x, y, name=None):
+        return _ops.binary_op(_REF, op, x, y, name)
+    return f
+
+
+Maximum = _binary("Maximum")
+Minimum = _binary("Minimum")
+AddV2 = _binary("AddV2")
+Sub = _binary("Sub")
+Mul = _binary("Mul")
+RealDiv = _binary("RealDiv")
+
+
+def _reduction(op):
+    @_kw_only(op, ["input", "axis", "keep_dims", "name"])
+    def f(input, axis, keep_dims=False, name=None):  # noqa: A002 - TF's name
+        return _ops.reduce(_REF, op, input, axis, keep_dims, name)
+    return f
+
+
+Sum = _reduction("Sum")
+Mean = _reduction("Mean")
+Max = _reduction("Max")
+Min = _reduction("Min")
+Prod = _reduction("Prod")
