@@ -78,8 +78,9 @@ def _unsupported(value):
                       % (value, type(value)))
 
 
-def infer(value):
-    """The (ndarray, DType) TF infers for a Python value or NumPy array (no dtype given)."""
+def infer(value, check_range=True):
+    """The (ndarray, DType) TF infers for a Python value or NumPy array (no dtype given).
+    ``check_range=False``: only classify (a target dtype was given, so no float32 range check)."""
     if isinstance(value, np.ndarray):
         return value.copy(), _dtypes.from_numpy(value.dtype)
     if isinstance(value, np.generic):
@@ -104,7 +105,7 @@ def infer(value):
     if leaves.floats:
         arr = np.array(value, dtype=np.float64)
         finite = np.isfinite(arr)
-        if np.any(np.abs(arr[finite]) > _F32_MAX):
+        if check_range and np.any(np.abs(arr[finite]) > _F32_MAX):
             raise ValueError("Can't convert Python sequence with a value out of range for a "
                              "double-precision float.")
         return arr.astype(np.float32), _dtypes.float32
@@ -136,10 +137,10 @@ def convert_value(value, dtype):
         if arr.dtype == npdt:
             return arr.copy()
         return _np_cast(arr, npdt)
-    arr, inferred = infer(value) if not isinstance(value, (int, float, bool)) or isinstance(value, np.generic) \
+    arr, inferred = infer(value, check_range=False) if not isinstance(value, (int, float, bool)) \
         else _infer_scalar(value)
     if inferred == dtype:
-        return arr
+        return arr if arr.dtype == npdt else _np_cast(arr, npdt)
     if dtype.is_bool and not inferred.is_bool:
         raise _cannot(value, dtype)
     if (dtype.is_integer) and (inferred.is_floating or inferred.is_complex):
@@ -167,7 +168,7 @@ def _infer_scalar(value):
         if _I64[0] <= value <= _I64[1]:
             return np.array(value, dtype=np.int64), _dtypes.int64
         raise ValueError("Can't convert Python sequence with out-of-range integer to Tensor.")
-    return infer([value])[0].reshape(()), _dtypes.float32
+    return np.array(value, dtype=np.float64), _dtypes.float32
 
 
 def to_tensor(value, dtype=None, ref="v2", dtype_hint=None):
