@@ -1,91 +1,257 @@
-"""Vectorised NumPy ports of the host-glibc scalar functions TensorFlow's Eigen kernels call
-for their scalar ("tail") elements: ``expf``, ``logf``, ``log1pf``, ``exp``, ``log``,
-``log1p``.
+"""Vectorised NumPy ports of host-glibc 2.36 scalar libm functions, as TensorFlow's Eigen
+kernels call them for the "tail" (non-packet) elements.
 
-Mirrors glibc 2.36 (tag ``glibc-2.36``): ``sysdeps/ieee754/flt-32/e_expf.c``,
-``e_exp2f_data.c``, ``e_logf.c``, ``e_logf_data.c``, ``s_log1pf.c``;
-``sysdeps/ieee754/dbl-64/e_exp.c``, ``e_exp_data.c``, ``e_log.c``, ``e_log_data.c``,
-``s_log1p.c``; the x86-64 ifunc builds in ``sysdeps/x86_64/fpu/multiarch/`` (on a CPU with FMA
-the ``-mfma -mavx2`` build is selected and GCC contracts ``a*b + c`` into one fused
-multiply-add); ``math/w_*_compat.c`` for the ``GLIBC_2.2.5`` symbols TF 1.15 links.
+Sources (glibc tag ``glibc-2.36``, commit c804cd1c00adde061ca51711f63068c103e94eef):
 
-Every contracted fused multiply-add is emulated exactly (``_fma``: Dekker product plus an
-exactly rounded three-term sum), so results do not depend on the machine running tfxent.
+* ``sysdeps/ieee754/flt-32/e_expf.c``, ``e_exp2f_data.c``  -> :func:`expf`
+* ``sysdeps/ieee754/flt-32/e_logf.c``, ``e_logf_data.c``   -> :func:`logf`
+* ``sysdeps/ieee754/flt-32/s_log1pf.c``                     -> :func:`log1pf`
+* ``sysdeps/ieee754/dbl-64/e_exp.c``, ``e_exp_data.c``     -> :func:`exp`
+* ``sysdeps/ieee754/dbl-64/e_log.c``, ``e_log_data.c``     -> :func:`log`
+* ``sysdeps/ieee754/dbl-64/s_log1p.c``                      -> :func:`log1p`
+* ``sysdeps/x86_64/fpu/multiarch/e_{exp,log,expf,logf}{,-fma}.c`` and ``Makefile``: on a
+  CPU with FMA and AVX2 the ifunc selects the ``-mfma -mavx2`` build, where the compiler
+  (default ``-ffp-contract=fast``) contracts ``a*b + c`` into one fused multiply-add. The contractions
+  emulated below are the ones the compiler emits for these files (read from the generated
+  code of the distribution build's compiler).
+  Upstream 2.36 has no FMA build of ``log1pf``/``log1p``. Debian's 2.36 package backports
+  the glibc 2.40 change "x86_64: Add log1p with FMA" (double only), so ``log1p(fma=True)``
+  follows that build; ``log1pf`` ignores ``fma``.
+* ``math/w_{exp,log,expf,logf}_compat.c``: the ``GLIBC_2.2.5`` compat symbols (linked by
+  TF 1.15). They only differ in value from the default symbols for ``logf``/``log`` under
+  DAZ: ``x <= 0`` is tested first, a subnormal compares equal to 0, result ``-inf``.
+  ``log1pf``/``log1p`` have a single symbol version.
 
-``ftz_daz=True`` emulates MXCSR FTZ|DAZ (TF 2.21 always; TF 1.15 graph mode and intra-op
-pool threads): subnormal operands of SSE arithmetic read as zero, subnormal results become
-zero. Results were compared bit for bit with the host glibc 2.36 (default and GLIBC_2.2.5
-symbols, with and without FTZ|DAZ).
+Tables (``_EXP_TAB``, ``_LOG_TAB``, ``_LOG_TAB2`` and the small constant tables) are
+transcribed bit for bit from the ``*_data.c`` files above.
+
+Every contracted ``fma`` is emulated exactly in float64 (Dekker product plus the
+round-to-odd sum of Boldo and Melquiond), so the results do not depend on the host libm.
+
+``ftz_daz=True`` emulates MXCSR FTZ|DAZ: subnormal operands of SSE arithmetic read as 0 and
+subnormal arithmetic results become 0. Bit manipulations (integer ops, plain returns of the
+argument) are not affected: ``log1pf``/``log1p`` of a subnormal return it unchanged.
 """
 import numpy as np
 
-from .fp import flush
+__all__ = ["expf", "logf", "log1pf", "exp", "log", "log1p"]
 
-_F32 = np.float32
-_F64 = np.float64
-_U32 = np.uint32
-_U64 = np.uint64
+_F32_VARIANTS = ("2.27", "2.2.5")
+_F64_VARIANTS = ("2.29", "2.2.5")
+# e_exp_data.c ``tab`` (N = 128): pairs asuint64(T[k]), asuint64(H[k]) - (k << 45).
+_EXP_TAB = """
+0000000000000000 3ff0000000000000 3c9b3b4f1a88bf6e 3feff63da9fb3335
+bc7160139cd8dc5d 3fefec9a3e778061 bc905e7a108766d1 3fefe315e86e7f85
+3c8cd2523567f613 3fefd9b0d3158574 bc8bce8023f98efa 3fefd06b29ddf6de
+3c60f74e61e6c861 3fefc74518759bc8 3c90a3e45b33d399 3fefbe3ecac6f383
+3c979aa65d837b6d 3fefb5586cf9890f 3c8eb51a92fdeffc 3fefac922b7247f7
+3c3ebe3d702f9cd1 3fefa3ec32d3d1a2 bc6a033489906e0b 3fef9b66affed31b
+bc9556522a2fbd0e 3fef9301d0125b51 bc5080ef8c4eea55 3fef8abdc06c31cc
+bc91c923b9d5f416 3fef829aaea92de0 3c80d3e3e95c55af 3fef7a98c8a58e51
+bc801b15eaa59348 3fef72b83c7d517b bc8f1ff055de323d 3fef6af9388c8dea
+3c8b898c3f1353bf 3fef635beb6fcb75 bc96d99c7611eb26 3fef5be084045cd4
+3c9aecf73e3a2f60 3fef54873168b9aa bc8fe782cb86389d 3fef4d5022fcd91d
+3c8a6f4144a6c38d 3fef463b88628cd6 3c807a05b0e4047d 3fef3f49917ddc96
+3c968efde3a8a894 3fef387a6e756238 3c875e18f274487d 3fef31ce4fb2a63f
+3c80472b981fe7f2 3fef2b4565e27cdd bc96b87b3f71085e 3fef24dfe1f56381
+3c82f7e16d09ab31 3fef1e9df51fdee1 bc3d219b1a6fbffa 3fef187fd0dad990
+3c8b3782720c0ab4 3fef1285a6e4030b 3c6e149289cecb8f 3fef0cafa93e2f56
+3c834d754db0abb6 3fef06fe0a31b715 3c864201e2ac744c 3fef0170fc4cd831
+3c8fdd395dd3f84a 3feefc08b26416ff bc86a3803b8e5b04 3feef6c55f929ff1
+bc924aedcc4b5068 3feef1a7373aa9cb bc9907f81b512d8e 3feeecae6d05d866
+bc71d1e83e9436d2 3feee7db34e59ff7 bc991919b3ce1b15 3feee32dc313a8e5
+3c859f48a72a4c6d 3feedea64c123422 bc9312607a28698a 3feeda4504ac801c
+bc58a78f4817895b 3feed60a21f72e2a bc7c2c9b67499a1b 3feed1f5d950a897
+3c4363ed60c2ac11 3feece086061892d 3c9666093b0664ef 3feeca41ed1d0057
+3c6ecce1daa10379 3feec6a2b5c13cd0 3c93ff8e3f0f1230 3feec32af0d7d3de
+3c7690cebb7aafb0 3feebfdad5362a27 3c931dbdeb54e077 3feebcb299fddd0d
+bc8f94340071a38e 3feeb9b2769d2ca7 bc87deccdc93a349 3feeb6daa2cf6642
+bc78dec6bd0f385f 3feeb42b569d4f82 bc861246ec7b5cf6 3feeb1a4ca5d920f
+3c93350518fdd78e 3feeaf4736b527da 3c7b98b72f8a9b05 3feead12d497c7fd
+3c9063e1e21c5409 3feeab07dd485429 3c34c7855019c6ea 3feea9268a5946b7
+3c9432e62b64c035 3feea76f15ad2148 bc8ce44a6199769f 3feea5e1b976dc09
+bc8c33c53bef4da8 3feea47eb03a5585 bc845378892be9ae 3feea34634ccc320
+bc93cedd78565858 3feea23882552225 3c5710aa807e1964 3feea155d44ca973
+bc93b3efbf5e2228 3feea09e667f3bcd bc6a12ad8734b982 3feea012750bdabf
+bc6367efb86da9ee 3fee9fb23c651a2f bc80dc3d54e08851 3fee9f7df9519484
+bc781f647e5a3ecf 3fee9f75e8ec5f74 bc86ee4ac08b7db0 3fee9f9a48a58174
+bc8619321e55e68a 3fee9feb564267c9 3c909ccb5e09d4d3 3feea0694fde5d3f
+bc7b32dcb94da51d 3feea11473eb0187 3c94ecfd5467c06b 3feea1ed0130c132
+3c65ebe1abd66c55 3feea2f336cf4e62 bc88a1c52fb3cf42 3feea427543e1a12
+bc9369b6f13b3734 3feea589994cce13 bc805e843a19ff1e 3feea71a4623c7ad
+bc94d450d872576e 3feea8d99b4492ed 3c90ad675b0e8a00 3feeaac7d98a6699
+3c8db72fc1f0eab4 3feeace5422aa0db bc65b6609cc5e7ff 3feeaf3216b5448c
+3c7bf68359f35f44 3feeb1ae99157736 bc93091fa71e3d83 3feeb45b0b91ffc6
+bc5da9b88b6c1e29 3feeb737b0cdc5e5 bc6c23f97c90b959 3feeba44cbc8520f
+bc92434322f4f9aa 3feebd829fde4e50 bc85ca6cd7668e4b 3feec0f170ca07ba
+3c71affc2b91ce27 3feec49182a3f090 3c6dd235e10a73bb 3feec86319e32323
+bc87c50422622263 3feecc667b5de565 3c8b1c86e3e231d5 3feed09bec4a2d33
+bc91bbd1d3bcbb15 3feed503b23e255d 3c90cc319cee31d2 3feed99e1330b358
+3c8469846e735ab3 3feede6b5579fdbf bc82dfcd978e9db4 3feee36bbfd3f37a
+3c8c1a7792cb3387 3feee89f995ad3ad bc907b8f4ad1d9fa 3feeee07298db666
+bc55c3d956dcaeba 3feef3a2b84f15fb bc90a40e3da6f640 3feef9728de5593a
+bc68d6f438ad9334 3feeff76f2fb5e47 bc91eee26b588a35 3fef05b030a1064a
+3c74ffd70a5fddcd 3fef0c1e904bc1d2 bc91bdfbfa9298ac 3fef12c25bd71e09
+3c736eae30af0cb3 3fef199bdd85529c 3c8ee3325c9ffd94 3fef20ab5fffd07a
+3c84e08fd10959ac 3fef27f12e57d14b 3c63cdaf384e1a67 3fef2f6d9406e7b5
+3c676b2c6c921968 3fef3720dcef9069 bc808a1883ccb5d2 3fef3f0b555dc3fa
+bc8fad5d3ffffa6f 3fef472d4a07897c bc900dae3875a949 3fef4f87080d89f2
+3c74a385a63d07a7 3fef5818dcfba487 bc82919e2040220f 3fef60e316c98398
+3c8e5a50d5c192ac 3fef69e603db3285 3c843a59ac016b4b 3fef7321f301b460
+bc82d52107b43e1f 3fef7c97337b9b5f bc892ab93b470dc9 3fef864614f5a129
+3c74b604603a88d3 3fef902ee78b3ff6 3c83c5ec519d7271 3fef9a51fbc74c83
+bc8ff7128fd391f0 3fefa4afa2a490da bc8dae98e223747d 3fefaf482d8e67f1
+3c8ec3bc41aa2008 3fefba1bee615a27 3c842b94c3a9eb32 3fefc52b376bba97
+3c8a64a931d185ee 3fefd0765b6e4540 bc8e37bae43be3ed 3fefdbfdad9cbe14
+3c77893b4d91cd9d 3fefe7c1819e90d8 3c5305c14160cc89 3feff3c22b8f71f1
+"""
+
+# e_log_data.c ``tab`` (N = 128): pairs invc, logc (float64 bit patterns).
+_LOG_TAB = """
+3ff734f0c3e0de9f bfd7cc7f79e69000 3ff713786a2ce91f bfd76feec20d0000
+3ff6f26008fab5a0 bfd713e31351e000 3ff6d1a61f138c7d bfd6b85b38287800
+3ff6b1490bc5b4d1 bfd65d5590807800 3ff69147332f0cba bfd602d076180000
+3ff6719f18224223 bfd5a8ca86909000 3ff6524f99a51ed9 bfd54f4356035000
+3ff63356aa8f24c4 bfd4f637c36b4000 3ff614b36b9ddc14 bfd49da7fda85000
+3ff5f66452c65c4c bfd445923989a800 3ff5d867b5912c4f bfd3edf439b0b800
+3ff5babccb5b90de bfd396ce448f7000 3ff59d61f2d91a78 bfd3401e17bda000
+3ff5805612465687 bfd2e9e2ef468000 3ff56397cee76bd3 bfd2941b3830e000
+3ff54725e2a77f93 bfd23ec58cda8800 3ff52aff42064583 bfd1e9e129279000
+3ff50f22dbb2bddf bfd1956d2b48f800 3ff4f38f4734ded7 bfd141679ab9f800
+3ff4d843cfde2840 bfd0edd094ef9800 3ff4bd3ec078a3c8 bfd09aa518db1000
+3ff4a27fc3e0258a bfd047e65263b800 3ff4880524d48434 bfcfeb224586f000
+3ff46dce1b192d0b bfcf474a7517b000 3ff453d9d3391854 bfcea4443d103000
+3ff43a2744b4845a bfce020d44e9b000 3ff420b54115f8fb bfcd60a22977f000
+3ff40782da3ef4b1 bfccc00104959000 3ff3ee8f5d57fe8f bfcc202956891000
+3ff3d5d9a00b4ce9 bfcb81178d811000 3ff3bd60c010c12b bfcae2c9ccd3d000
+3ff3a5242b75dab8 bfca45402e129000 3ff38d22cd9fd002 bfc9a877681df000
+3ff3755bc5847a1c bfc90c6d69483000 3ff35dce49ad36e2 bfc87120a645c000
+3ff34679984dd440 bfc7d68fb4143000 3ff32f5cceffcb24 bfc73cb83c627000
+3ff3187775a10d49 bfc6a39a9b376000 3ff301c8373e3990 bfc60b3154b7a000
+3ff2eb4ebb95f841 bfc5737d76243000 3ff2d50a0219a9d1 bfc4dc7b8fc23000
+3ff2bef9a8b7fd2a bfc4462c51d20000 3ff2a91c7a0c1bab bfc3b08abc830000
+3ff293726014b530 bfc31b996b490000 3ff27dfa5757a1f5 bfc2875490a44000
+3ff268b39b1d3bbf bfc1f3b9f879a000 3ff2539d838ff5bd bfc160c8252ca000
+3ff23eb7aac9083b bfc0ce7f57f72000 3ff22a012ba940b6 bfc03cdc49fea000
+3ff2157996cc4132 bfbf57bdbc4b8000 3ff201201dd2fc9b bfbe370896404000
+3ff1ecf4494d480b bfbd17983ef94000 3ff1d8f5528f6569 bfbbf9674ed8a000
+3ff1c52311577e7c bfbadc79202f6000 3ff1b17c74cb26e9 bfb9c0c3e7288000
+3ff19e010c2c1ab6 bfb8a646b372c000 3ff18ab07bb670bd bfb78d01b3ac0000
+3ff1778a25efbcb6 bfb674f145380000 3ff1648d354c31da bfb55e0e6d878000
+3ff151b990275fdd bfb4485cdea1e000 3ff13f0ea432d24c bfb333d94d6aa000
+3ff12c8b7210f9da bfb22079f8c56000 3ff11a3028ecb531 bfb10e4698622000
+3ff107fbda8434af bfaffa6c6ad20000 3ff0f5ee0f4e6bb3 bfadda8d4a774000
+3ff0e4065d2a9fce bfabbcece4850000 3ff0d244632ca521 bfa9a1894012c000
+3ff0c0a77ce2981a bfa788583302c000 3ff0af2f83c636d1 bfa5715e67d68000
+3ff09ddb98a01339 bfa35c8a49658000 3ff08cabaf52e7df bfa149e364154000
+3ff07b9f2f4e28fb bf9e72c082eb8000 3ff06ab58c358f19 bf9a55f152528000
+3ff059eea5ecf92c bf963d62cf818000 3ff04949cdd12c90 bf9228fb8caa0000
+3ff038c6c6f0ada9 bf8c317b20f90000 3ff02865137932a9 bf8419355daa0000
+3ff0182427ea7348 bf781203c2ec0000 3ff008040614b195 bf60040979240000
+3fefe01ff726fa1a 3f6feff384900000 3fefa11cc261ea74 3f87dc41353d0000
+3fef6310b081992e 3f93cea3c4c28000 3fef25f63ceeadcd 3f9b9fc114890000
+3feee9c8039113e7 3fa1b0d8ce110000 3feeae8078cbb1ab 3fa58a5bd001c000
+3fee741aa29d0c9b 3fa95c8340d88000 3fee3a91830a99b5 3fad276aef578000
+3fee01e009609a56 3fb07598e598c000 3fedca01e577bb98 3fb253f5e30d2000
+3fed92f20b7c9103 3fb42edd8b380000 3fed5cac66fb5cce 3fb606598757c000
+3fed272caa5ede9d 3fb7da76356a0000 3fecf26e3e6b2ccd 3fb9ab434e1c6000
+3fecbe6da2a77902 3fbb78c7bb0d6000 3fec8b266d37086d 3fbd431332e72000
+3fec5894bd5d5804 3fbf0a3171de6000 3fec26b533bb9f8c 3fc067152b914000
+3febf583eeece73f 3fc147858292b000 3febc4fd75db96c1 3fc2266ecdca3000
+3feb951e0c864a28 3fc303d7a6c55000 3feb65e2c5ef3e2c 3fc3dfc33c331000
+3feb374867c9888b 3fc4ba366b7a8000 3feb094b211d304a 3fc5933928d1f000
+3feadbe885f2ef7e 3fc66acd2418f000 3feaaf1d31603da2 3fc740f8ec669000
+3fea82e63fd358a7 3fc815c0f51af000 3fea5740ef09738b 3fc8e92954f68000
+3fea2c2a90ab4b27 3fc9bb3602f84000 3fea01a01393f2d1 3fca8bed1c2c0000
+3fe9d79f24db3c1b 3fcb5b515c01d000 3fe9ae2505c7b190 3fcc2967ccbcc000
+3fe9852ef297ce2f 3fccf635d5486000 3fe95cbaeea44b75 3fcdc1bd3446c000
+3fe934c69de74838 3fce8c01b8cfe000 3fe90d4f2f6752e6 3fcf5509c0179000
+3fe8e6528effd79d 3fd00e6c121fb800 3fe8bfce9fcc007c 3fd071b80e93d000
+3fe899c0dabec30e 3fd0d46b9e867000 3fe87427aa2317fb 3fd13687334bd000
+3fe84f00acb39a08 3fd1980d67234800 3fe82a49e8653e55 3fd1f8ffe0cc8000
+3fe8060195f40260 3fd2595fd7636800 3fe7e22563e0a329 3fd2b9300914a800
+3fe7beb377dcb5ad 3fd3187210436000 3fe79baa679725c2 3fd377266dec1800
+3fe77907f2170657 3fd3d54ffbaf3000 3fe756cadbd6130c 3fd432eee32fe000
+"""
+
+# e_log_data.c ``tab2`` (used without FMA): pairs chi, clo.
+_LOG_TAB2 = """
+3fe61000014fb66b 3c7e026c91425b3c 3fe63000034db495 3c8dbfea48005d41
+3fe650000d94d478 3c8e7fa786d6a5b7 3fe67000074e6fad 3c61fcea6b54254c
+3fe68ffffedf0fae bc7c7e274c590efd 3fe6b0000763c5bc bc8ac16848dcda01
+3fe6d0001e5cc1f6 3c833f1c9d499311 3fe6efffeb05f63e bc7e80041ae22d53
+3fe710000e869780 3c7bff6671097952 3fe72ffffc67e912 3c8c00e226bd8724
+3fe74fffdf81116a bc6e02916ef101d2 3fe770000f679c90 bc67fc71cd549c74
+3fe78ffffa7ec835 3c81bec19ef50483 3fe7affffe20c2e6 bc707e1729cc6465
+3fe7cfffed3fc900 bc808072087b8b1c 3fe7efffe9261a76 3c8dc0286d9df9ae
+3fe81000049ca3e8 3c897fd251e54c33 3fe8300017932c8f bc8afee9b630f381
+3fe850000633739c 3c89bfbf6b6535bc 3fe87000204289c6 bc8bbf65f3117b75
+3fe88fffebf57904 bc89006ea23dcb57 3fe8b00022bc04df bc7d00df38e04b0a
+3fe8cfffe50c1b8a bc88007146ff9f05 3fe8effffc918e43 3c83817bd07a7038
+3fe910001efa5fc7 3c893e9176dfb403 3fe9300013467bb9 3c7f804e4b980276
+3fe94fffe6ee076f bc8f7ef0d9ff622e 3fe96fffde3c12d1 bc7082aa962638ba
+3fe98ffff4458a0d bc87801b9164a8ef 3fe9afffdd982e3e bc8740e08a5a9337
+3fe9cfffed49fb66 3c3fce08c19be000 3fe9f00020f19c51 bc8a3faa27885b0a
+3fea10001145b006 3c74ff489958da56 3fea300007bbf6fa 3c8cbeab8a2b6d18
+3fea500010971d79 3c88fecadd787930 3fea70001df52e48 bc8f41763dd8abdb
+3fea90001c593352 bc8ebf0284c27612 3feab0002a4f3e4b bc69fd043cff3f5f
+3feacfffd7ae1ed1 bc823ee7129070b4 3feaefffee510478 3c6a063ee00edea3
+3feb0fffdb650d5b 3c5a06c8381f0ab9 3feb2ffffeaaca57 bc79011e74233c1d
+3feb4fffd995badc bc79ff1068862a9f 3feb7000249e659c 3c8aff45d0864f3e
+3feb8ffff9871640 3c7cfe7796c2c3f9 3febafffd204cb4f bc63ff27eef22bc4
+3febcfffd2415c45 bc6cffb7ee3bea21 3febeffff86309df bc814103972e0b5c
+3fec0fffe1b57653 3c8bc16494b76a19 3fec2ffff1fa57e3 bc64feef8d30c6ed
+3fec4fffdcbfe424 bc843f68bcec4775 3fec6fffed54b9f7 3c847ea3f053e0ec
+3fec8fffeb998fd5 3c7383068df992f1 3fecb0002125219a bc68fd8e64180e04
+3feccfffdd94469c 3c8e7ebe1cc7ea72 3fecefffeafdc476 3c8ebe39ad9f88fe
+3fed1000169af82b 3c757d91a8b95a71 3fed30000d0ff71d 3c89c1906970c7da
+3fed4fffea790fc4 bc580e37c558fe0c 3fed70002edc87e5 bc7f80d64dc10f44
+3fed900021dc82aa bc747c8f94fd5c5c 3fedafffd86b0283 3c8c7f1dc521617e
+3fedd000296c4739 3c88019eb2ffb153 3fedefffe54490f5 3c6e00d2c652cc89
+3fee0fffcdabf694 bc7f8340202d69d2 3fee2fffdb52c8dd 3c7b00c1ca1b0864
+3fee4ffff24216ef 3c72ffa8b094ab51 3fee6fffe88a5e11 bc57f673b1efbe59
+3fee9000119eff0d bc84808d5e0bc801 3feeafffdfa51744 3c780006d54320b5
+3feed0001a127fa1 bc5002f860565c92 3feef00007babcc4 bc8540445d35e611
+3fef0ffff57a8d02 bc4ffb3139ef9105 3fef30001ee58ac7 3c8a81acf2731155
+3fef4ffff5823494 3c8a3f41d4d7c743 3fef6ffffca94c6b bc6202f41c987875
+3fef8fffe1f9c441 3c777dd1f477e74b 3fefafffd2e0e37e bc6f01199a7ca331
+3fefd0001c77e49e 3c7181ee4bceacb1 3fefeffff7e0c331 bc6e05370170875a
+3ff00ffff465606e bc8a7ead491c0ada 3ff02ffff3867a58 bc977f69c3fcb2e0
+3ff04ffffdfc0d17 3c97bffe34cb945b 3ff0700003cd4d82 3c820083c0e456cb
+3ff08ffff9f2cbe8 bc6dffdfbe37751a 3ff0b000010cda65 bc913f7faee626eb
+3ff0d00001a4d338 3c807dfa79489ff7 3ff0effffadafdfd bc77040570d66bc0
+3ff110000bbafd96 3c8e80d4846d0b62 3ff12ffffae5f45d 3c9dbffa64fd36ef
+3ff150000dd59ad9 3c9a0077701250ae 3ff170000f21559a 3c8dfdf9e2e3deee
+3ff18ffffc275426 3c910030dc3b7273 3ff1b000123d3c59 3c997f7980030188
+3ff1cffff8299eb7 bc65f932ab9f8c67 3ff1effff48ad400 3c937fbf9da75beb
+3ff210000c8b86a4 3c9f806b91fd5b22 3ff2300003854303 3c93ffc2eb9fbf33
+3ff24fffffbcf684 3c7601e77e2e2e72 3ff26ffff52921d9 3c7ffcbb767f0c61
+3ff2900014933a3c bc7202ca3c02412b 3ff2b00014556313 bc92808233f21f02
+3ff2cfffebfe523b bc88ff7e384fdcf2 3ff2f0000bb8ad96 bc85ff51503041c5
+3ff30ffffb7ae2af bc810071885e289d 3ff32ffffeac5f7f bc91ff5d3fb7b715
+3ff350000ca66756 3c957f82228b82bd 3ff3700011fbf721 3c8000bac40dd5cc
+3ff38ffff9592fb9 bc943f9d2db2a751 3ff3b00004ddd242 3c857f6b707638e1
+3ff3cffff5b2c957 3c7a023a10bf1231 3ff3efffeab0b418 3c987f6d66b152b0
+3ff410001532aff4 3c67f8375f198524 3ff4300017478b29 3c8301e672dc5143
+3ff44fffe795b463 3c89ff69b8b2895a 3ff46fffe80475e0 bc95c0b19bc2f254
+3ff48fffef6fc1e7 3c9b4009f23a2a72 3ff4afffe5bea704 bc94ffb7bf0d7d45
+3ff4d000171027de bc99c06471dc6a3d 3ff4f0000ff03ee2 3c977f890b85531c
+3ff5100012dc4bd1 3c6004657166a436 3ff530001605277a bc96bfcece233209
+3ff54fffecdb704c bc8902720505a1d7 3ff56fffef5f54a9 3c9bbfe60ec96412
+3ff5900017e61012 3c887ec581afef90 3ff5b00003c93e92 bc9f41080abf0cc0
+3ff5d0001d4919bc bc98812afb254729 3ff5efffe7b87a89 bc947eb780ed6904
+"""
 
 
-# ----------------------------------------------------------------------------- helpers
-def _asf(u):
-    return np.asarray(u, dtype=_U32).view(_F32)
+def _hexwords(s):
+    return np.array([int(w, 16) for w in s.split()], dtype=np.uint64)
 
 
-def _asd(u):
-    return np.asarray(u, dtype=_U64).view(_F64)
+_EXP_TAB_U = _hexwords(_EXP_TAB)                                   # 2*128 words
+_LOG_TAB_F = _hexwords(_LOG_TAB).view(np.float64).reshape(128, 2)  # invc, logc
+_LOG_TAB2_F = _hexwords(_LOG_TAB2).view(np.float64).reshape(128, 2)  # chi, clo
 
-
-_SPLIT = _F64(134217729.0)  # 2**27 + 1
-
-
-def _two_prod(a, b):
-    """p + e == a*b exactly (Dekker / Veltkamp), for finite a, b without overflow."""
-    p = a * b
-    t = _SPLIT * a
-    ah = t - (t - a)
-    al = a - ah
-    t = _SPLIT * b
-    bh = t - (t - b)
-    bl = b - bh
-    e = ((ah * bh - p) + ah * bl + al * bh) + al * bl
-    return p, e
-
-
-def _two_sum(a, b):
-    s = a + b
-    bb = s - a
-    e = (a - (s - bb)) + (b - bb)
-    return s, e
-
-
-def _round_odd_add(a, b):
-    """a + b rounded to odd (Boldo-Melquiond): exact sum s+e; if e != 0 force the last bit odd."""
-    s, e = _two_sum(a, b)
-    bits = s.view(_U64)
-    fix = (e != 0) & ((bits & _U64(1)) == 0) & np.isfinite(s)
-    # move s one ulp towards e
-    towards = np.where(e > 0, _F64(np.inf), _F64(-np.inf))
-    return np.where(fix, np.nextafter(s, towards), s)
-
-
-def _fma(a, b, c):
-    """Correctly rounded a*b + c in float64 (finite operands, no overflow)."""
-    with np.errstate(all="ignore"):
-        a = np.asarray(a, _F64)
-        b = np.asarray(b, _F64)
-        c = np.asarray(c, _F64)
-        p, e = _two_prod(a, b)
-        # p + c + e, exactly rounded: (p + c) exact as s + t, then round-to-odd(t + e), then add.
-        s, t = _two_sum(p, c)
-        u = _round_odd_add(t, e)
-        r = s + u
-        plain = a * b + c
-        ok = np.isfinite(p) & np.isfinite(e) & np.isfinite(r)
-        return np.where(ok, r, plain)
-
-
-# ----------------------------------------------------------------------------- expf
+# e_exp2f_data.c (EXP2F_TABLE_BITS = 5)
 _EXP2F_TAB = np.array([
     0x3ff0000000000000, 0x3fefd9b0d3158574, 0x3fefb5586cf9890f, 0x3fef9301d0125b51,
     0x3fef72b83c7d517b, 0x3fef54873168b9aa, 0x3fef387a6e756238, 0x3fef1e9df51fdee1,
@@ -95,209 +261,517 @@ _EXP2F_TAB = np.array([
     0x3feeace5422aa0db, 0x3feeb737b0cdc5e5, 0x3feec49182a3f090, 0x3feed503b23e255d,
     0x3feee89f995ad3ad, 0x3feeff76f2fb5e47, 0x3fef199bdd85529c, 0x3fef3720dcef9069,
     0x3fef5818dcfba487, 0x3fef7c97337b9b5f, 0x3fefa4afa2a490da, 0x3fefd0765b6e4540,
-], dtype=_U64)
+], dtype=np.uint64)
 _EXPF_N = 32
-_EXPF_INVLN2N = _F64(float.fromhex("0x1.71547652b82fep+0") * 32)
-_EXPF_SHIFT = _F64(float.fromhex("0x1.8p+52"))
-_EXPF_C = [_F64(float.fromhex("0x1.c6af84b912394p-5") / 32 / 32 / 32),
-           _F64(float.fromhex("0x1.ebfce50fac4f3p-3") / 32 / 32),
-           _F64(float.fromhex("0x1.62e42ff0c52d6p-1") / 32)]
+_EXPF_INVLN2N = float.fromhex("0x1.71547652b82fep+0") * _EXPF_N
+_EXPF_SHIFT = float.fromhex("0x1.8p+52")
+_EXPF_C = (float.fromhex("0x1.c6af84b912394p-5") / _EXPF_N / _EXPF_N / _EXPF_N,
+           float.fromhex("0x1.ebfce50fac4f3p-3") / _EXPF_N / _EXPF_N,
+           float.fromhex("0x1.62e42ff0c52d6p-1") / _EXPF_N)
 
+# e_logf_data.c (LOGF_TABLE_BITS = 4): (invc, logc)
+_LOGF_TAB = np.array([float.fromhex(h) for h in """
+    0x1.661ec79f8f3bep+0 -0x1.57bf7808caadep-2  0x1.571ed4aaf883dp+0 -0x1.2bef0a7c06ddbp-2
+    0x1.49539f0f010bp+0 -0x1.01eae7f513a67p-2   0x1.3c995b0b80385p+0 -0x1.b31d8a68224e9p-3
+    0x1.30d190c8864a5p+0 -0x1.6574f0ac07758p-3  0x1.25e227b0b8eap+0 -0x1.1aa2bc79c81p-3
+    0x1.1bb4a4a1a343fp+0 -0x1.a4e76ce8c0e5ep-4  0x1.12358f08ae5bap+0 -0x1.1973c5a611cccp-4
+    0x1.0953f419900a7p+0 -0x1.252f438e10c1ep-5  0x1p+0 0x0p+0
+    0x1.e608cfd9a47acp-1 0x1.aa5aa5df25984p-5   0x1.ca4b31f026aap-1 0x1.c5e53aa362eb4p-4
+    0x1.b2036576afce6p-1 0x1.526e57720db08p-3   0x1.9c2d163a1aa2dp-1 0x1.bc2860d22477p-3
+    0x1.886e6037841edp-1 0x1.1058bc8a07ee1p-2   0x1.767dcf5534862p-1 0x1.4043057b6ee09p-2
+""".split()]).reshape(16, 2)
+_LOGF_LN2 = float.fromhex("0x1.62e42fefa39efp-1")
+_LOGF_A = (float.fromhex("-0x1.00ea348b88334p-2"), float.fromhex("0x1.5575b0be00b6ap-2"),
+           float.fromhex("-0x1.ffffef20a4123p-2"))
+
+# e_exp_data.c (EXP_TABLE_BITS = 7, EXP_POLY_ORDER = 5)
+_EXP_N = 128
+_EXP_INVLN2N = float.fromhex("0x1.71547652b82fep0") * _EXP_N
+_EXP_NEGLN2HIN = float.fromhex("-0x1.62e42fefa0000p-8")
+_EXP_NEGLN2LON = float.fromhex("-0x1.cf79abc9e3b3ap-47")
+_EXP_SHIFT = float.fromhex("0x1.8p52")
+_EXP_C2, _EXP_C3, _EXP_C4, _EXP_C5 = (float.fromhex(h) for h in (
+    "0x1.ffffffffffdbdp-2", "0x1.555555555543cp-3", "0x1.55555cf172b91p-5",
+    "0x1.1111167a4d017p-7"))
+
+# e_log_data.c (LOG_TABLE_BITS = 7, LOG_POLY_ORDER = 6, LOG_POLY1_ORDER = 12)
+_LOG_LN2HI = float.fromhex("0x1.62e42fefa3800p-1")
+_LOG_LN2LO = float.fromhex("0x1.ef35793c76730p-45")
+_LOG_B = tuple(float.fromhex(h) for h in (
+    "-0x1p-1", "0x1.5555555555577p-2", "-0x1.ffffffffffdcbp-3", "0x1.999999995dd0cp-3",
+    "-0x1.55555556745a7p-3", "0x1.24924a344de3p-3", "-0x1.fffffa4423d65p-4",
+    "0x1.c7184282ad6cap-4", "-0x1.999eb43b068ffp-4", "0x1.78182f7afd085p-4",
+    "-0x1.5521375d145cdp-4"))
+_LOG_A = tuple(float.fromhex(h) for h in (
+    "-0x1.0000000000001p-1", "0x1.555555551305bp-2", "-0x1.fffffffeb459p-3",
+    "0x1.999b324f10111p-3", "-0x1.55575e506c89fp-3"))
+
+_F32 = np.float32
+_F64 = np.float64
+
+
+# ----------------------------------------------------------------------------- helpers
+
+def _check_variant(variant, allowed):
+    if variant not in allowed:
+        raise ValueError("variant must be one of %r, got %r" % (allowed, variant))
+
+
+def _flush64(a):
+    """FTZ/DAZ for a float64 array (returns a new array or ``a`` when nothing changes)."""
+    m = np.abs(a) < 2.2250738585072014e-308
+    if m.any():
+        a = np.where(m, np.copysign(0.0, a), a)
+    return a
+
+
+def _split(a):
+    c = a * 134217729.0  # 2**27 + 1 (Veltkamp)
+    hi = c - (c - a)
+    return hi, a - hi
+
+
+def _fma(a, b, c):
+    """Correctly rounded float64 a*b + c for finite operands without underflow/overflow.
+
+    Exact product (Dekker), TwoSum with c, then the round-to-odd sum of Boldo and
+    Melquiond ("Emulation of FMA and correctly rounded sums", IEEE TC 2008).
+    """
+    a = np.asarray(a, _F64)
+    b = np.asarray(b, _F64)
+    c = np.asarray(c, _F64)
+    p = a * b
+    ah, al = _split(a)
+    bh, bl = _split(b)
+    e = ((ah * bh - p) + ah * bl + al * bh) + al * bl
+    th = c + p
+    bv = th - c
+    tl = (c - (th - bv)) + (p - bv)
+    v = tl + e
+    bv = v - tl
+    ev = (tl - (v - bv)) + (e - bv)
+    vb = np.asarray(v).view(np.uint64)
+    odd = np.where((ev != 0) & ((vb & np.uint64(1)) == 0),
+                   np.where((ev > 0) == (v > 0), vb + np.uint64(1), vb - np.uint64(1)), vb)
+    # v == 0 with ev != 0 cannot happen (TwoSum), so +-1 on the magnitude is a step
+    # towards ev.
+    v = odd.view(_F64)
+    return th + v
+
+
+def _mul_add(a, b, c, fused):
+    return _fma(a, b, c) if fused else a * b + c
+
+
+def _u32(x):
+    return np.ascontiguousarray(x, _F32).view(np.uint32)
+
+
+def _u64(x):
+    return np.ascontiguousarray(x, _F64).view(np.uint64)
+
+
+# ----------------------------------------------------------------------------- expf
 
 def expf(x, ftz_daz=False, variant="2.27", fma=True):
-    """glibc ``expf`` (e_expf.c). Values are the same for the 2.27 and 2.2.5 symbols."""
-    x = np.asarray(x, dtype=_F32)
-    if ftz_daz:
-        x = flush(x)
+    """glibc 2.36 ``expf`` (``__expf_fma`` when ``fma``), float32 in and out."""
+    _check_variant(variant, _F32_VARIANTS)
+    # The GLIBC_2.2.5 wrapper only replaces a 0/inf result of a finite x by 0/inf again.
+    x = np.asarray(x, _F32)
+    shape = x.shape
+    x = x.reshape(-1)
+    ix = _u32(x)
+    abstop = (ix >> np.uint32(20)) & np.uint32(0x7FF)
     with np.errstate(all="ignore"):
         xd = x.astype(_F64)
-        z = _EXPF_INVLN2N * xd
-        kd = z + _EXPF_SHIFT
-        ki = kd.view(_U64)
+        if ftz_daz:
+            xd = _flush64(xd)   # cvtss2sd reads a subnormal as 0
+        if fma:
+            kd = _fma(_EXPF_INVLN2N, xd, _EXPF_SHIFT)
+        else:
+            z = _EXPF_INVLN2N * xd
+            kd = z + _EXPF_SHIFT
+        ki = _u64(kd)
         kd = kd - _EXPF_SHIFT
         if fma:
             r = _fma(_EXPF_INVLN2N, xd, -kd)
         else:
             r = z - kd
-        t = _EXP2F_TAB[(ki % _U64(_EXPF_N)).astype(np.intp)] + (ki << _U64(47))
+        t = _EXP2F_TAB[(ki % np.uint64(_EXPF_N)).astype(np.intp)]
+        t = t + (ki << np.uint64(52 - 5))
         s = t.view(_F64)
-        if fma:
-            zz = _fma(_EXPF_C[0], r, _EXPF_C[1])
-            r2 = r * r
-            y = _fma(_EXPF_C[2], r, _F64(1.0))
-            y = _fma(zz, r2, y)
-        else:
-            zz = _EXPF_C[0] * r + _EXPF_C[1]
-            r2 = r * r
-            y = _EXPF_C[2] * r + 1.0
-            y = zz * r2 + y
+        c0, c1, c2 = _EXPF_C
+        zz = _mul_add(c0, r, c1, fma)
+        r2 = r * r
+        y = _mul_add(c2, r, 1.0, fma)
+        y = _mul_add(zz, r2, y, fma)
         y = y * s
         out = y.astype(_F32)
-        ax = np.abs(x)
-        out = np.where(x > _F32(float.fromhex("0x1.62e42ep6")), _F32(np.inf), out)
-        out = np.where(x < _F32(-float.fromhex("0x1.9fe368p6")), _F32(0.0), out)
-        out = np.where(np.isnan(x), x, out)
-        out = np.where(x == _F32(-np.inf), _F32(0.0), out)
-        del ax
-    if ftz_daz:
-        out = flush(out)
-    return out
+        if ftz_daz:
+            out = np.where(np.abs(out) < np.finfo(_F32).tiny, _F32(0), out)
+        big = abstop >= np.uint32(0x42B)          # top12(88.0f): |x| >= 88 or nan/inf
+        if big.any():
+            sp = np.where(x > float.fromhex("0x1.62e42ep6"), _F32(np.inf), out)
+            sp = np.where(x < float.fromhex("-0x1.9fe368p6"), _F32(0), sp)
+            sp = np.where(abstop >= np.uint32(0x7F8), x + x, sp)
+            sp = np.where(ix == np.uint32(0xFF800000), _F32(0), sp)
+            out = np.where(big, sp, out)
+    return out.astype(_F32, copy=False).reshape(shape)
 
 
 # ----------------------------------------------------------------------------- logf
-_LOGF_T = [
-    (float.fromhex("0x1.661ec79f8f3bep+0"), -float.fromhex("0x1.57bf7808caadep-2")),
-    (float.fromhex("0x1.571ed4aaf883dp+0"), -float.fromhex("0x1.2bef0a7c06ddbp-2")),
-    (float.fromhex("0x1.49539f0f010bp+0"), -float.fromhex("0x1.01eae7f513a67p-2")),
-    (float.fromhex("0x1.3c995b0b80385p+0"), -float.fromhex("0x1.b31d8a68224e9p-3")),
-    (float.fromhex("0x1.30d190c8864a5p+0"), -float.fromhex("0x1.6574f0ac07758p-3")),
-    (float.fromhex("0x1.25e227b0b8eap+0"), -float.fromhex("0x1.1aa2bc79c81p-3")),
-    (float.fromhex("0x1.1bb4a4a1a343fp+0"), -float.fromhex("0x1.a4e76ce8c0e5ep-4")),
-    (float.fromhex("0x1.12358f08ae5bap+0"), -float.fromhex("0x1.1973c5a611cccp-4")),
-    (float.fromhex("0x1.0953f419900a7p+0"), -float.fromhex("0x1.252f438e10c1ep-5")),
-    (1.0, 0.0),
-    (float.fromhex("0x1.e608cfd9a47acp-1"), float.fromhex("0x1.aa5aa5df25984p-5")),
-    (float.fromhex("0x1.ca4b31f026aap-1"), float.fromhex("0x1.c5e53aa362eb4p-4")),
-    (float.fromhex("0x1.b2036576afce6p-1"), float.fromhex("0x1.526e57720db08p-3")),
-    (float.fromhex("0x1.9c2d163a1aa2dp-1"), float.fromhex("0x1.bc2860d22477p-3")),
-    (float.fromhex("0x1.886e6037841edp-1"), float.fromhex("0x1.1058bc8a07ee1p-2")),
-    (float.fromhex("0x1.767dcf5534862p-1"), float.fromhex("0x1.4043057b6ee09p-2")),
-]
-_LOGF_INVC = np.array([a for a, _ in _LOGF_T], dtype=_F64)
-_LOGF_LOGC = np.array([b for _, b in _LOGF_T], dtype=_F64)
-_LOGF_LN2 = _F64(float.fromhex("0x1.62e42fefa39efp-1"))
-_LOGF_A = [_F64(-float.fromhex("0x1.00ea348b88334p-2")), _F64(float.fromhex("0x1.5575b0be00b6ap-2")),
-           _F64(-float.fromhex("0x1.ffffef20a4123p-2"))]
-_LOGF_OFF = 0x3f330000
-
 
 def logf(x, ftz_daz=False, variant="2.27", fma=True):
-    """glibc ``logf`` (e_logf.c). ``variant="2.2.5"``: the SVID compat wrapper TF 1.15 links,
-    which returns -inf for ``x <= 0`` before calling the core (under DAZ a subnormal is 0)."""
-    x = np.asarray(x, dtype=_F32)
-    xin = x
+    """glibc 2.36 ``logf`` (``__logf_fma`` when ``fma``); ``variant="2.2.5"`` is the
+    compat wrapper ``logf@GLIBC_2.2.5``."""
+    _check_variant(variant, _F32_VARIANTS)
+    x = np.asarray(x, _F32)
+    shape = x.shape
+    x = x.reshape(-1)
+    ix = _u32(x).copy()
     with np.errstate(all="ignore"):
-        ix = x.view(_U32).astype(_U32)
-        sub = (ix & _U32(0x7f800000)) == 0
-        sub &= (ix & _U32(0x7fffffff)) != 0
-        sub &= (ix & _U32(0x80000000)) == 0
-        # subnormal: normalise by x * 2**23 (DAZ reads x as 0 -> ix = 0)
+        special = (ix - np.uint32(0x00800000)) >= np.uint32(0x7F800000 - 0x00800000)
+        sub = special & (ix != 0) & (ix < np.uint32(0x00800000))   # positive subnormal
+        # x*0x1p23f then ix -= 23<<23; under DAZ the product is 0.
         if ftz_daz:
             norm = np.zeros_like(ix)
         else:
-            norm = (x * _F32(8388608.0)).view(_U32)
-        ix = np.where(sub, norm - _U32(23 << 23), ix)
-        tmp = (ix - _U32(_LOGF_OFF)).astype(_U32)
-        i = ((tmp >> _U32(19)) % _U32(16)).astype(np.intp)
-        k = (tmp.view(np.int32) >> 23).astype(_F64)
-        iz = ix - (tmp & _U32(0x1ff << 23))
-        invc = _LOGF_INVC[i]
-        logc = _LOGF_LOGC[i]
-        z = _asf(iz).astype(_F64)
+            norm = _u32(x * _F32(2.0 ** 23))
+        ix = np.where(sub, norm - np.uint32(23 << 23), ix)
+        tmp = ix - np.uint32(0x3F330000)
+        i = ((tmp >> np.uint32(19)) % np.uint32(16)).astype(np.intp)
+        k = tmp.view(np.int32) >> np.int32(23)
+        iz = ix - (tmp & np.uint32(0x1FF << 23))
+        invc = _LOGF_TAB[i, 0]
+        logc = _LOGF_TAB[i, 1]
+        z = iz.view(_F32).astype(_F64)
+        kd = k.astype(_F64)
+        a0, a1, a2 = _LOGF_A
         if fma:
-            r = _fma(z, invc, _F64(-1.0))
-            y0 = _fma(k, _LOGF_LN2, logc)
-            r2 = r * r
-            y = _fma(_LOGF_A[1], r, _LOGF_A[2])
-            y = _fma(_LOGF_A[0], r2, y)
-            y = _fma(y, r2, y0 + r)
+            r = _fma(z, invc, -1.0)
+            y0 = _fma(kd, _LOGF_LN2, logc)
         else:
             r = z * invc - 1.0
-            y0 = logc + k * _LOGF_LN2
-            r2 = r * r
-            y = _LOGF_A[1] * r + _LOGF_A[2]
-            y = _LOGF_A[0] * r2 + y
-            y = y * r2 + (y0 + r)
+            y0 = logc + kd * _LOGF_LN2
+        r2 = r * r
+        y = _mul_add(a1, r, a2, fma)
+        y = _mul_add(a0, r2, y, fma)
+        y = _mul_add(y, r2, y0 + r, fma)
         out = y.astype(_F32)
-        bits = xin.view(_U32)
-        out = np.where(bits == _U32(0x3f800000), _F32(0.0), out)
-        zero = (bits & _U32(0x7fffffff)) == 0
+        out = np.where(ix == np.uint32(0x3F800000), _F32(0), out)
+        # specials, evaluated on the original bits
+        ox = _u32(x)
+        sp = np.where(ox * np.uint32(2) == 0, _F32(-np.inf), _F32(np.nan))
+        sp = np.where(ox == np.uint32(0x7F800000), x, sp)
+        hard = special & ~sub
+        out = np.where(hard, sp, out)
         if variant == "2.2.5":
-            le0 = (flush(xin) if ftz_daz else xin) <= 0
-            zero = zero | (le0 & ~(xin < 0))
-        out = np.where(zero, _F32(-np.inf), out)
-        out = np.where(bits == _U32(0x7f800000), _F32(np.inf), out)
-        neg = ((bits & _U32(0x80000000)) != 0) & ~zero
-        if variant == "2.2.5" and ftz_daz:
-            # the wrapper tests x < 0 on the DAZ-read value: a negative subnormal is 0 -> -inf
-            negsub = neg & ((bits & _U32(0x7f800000)) == 0)
-            out = np.where(negsub, _F32(-np.inf), out)
-            neg = neg & ~negsub
-        out = np.where(neg | np.isnan(xin), _F32(np.nan), out)
-    if ftz_daz:
-        out = flush(out)
-    return out
+            xz = x if not ftz_daz else np.where(np.abs(x) < np.finfo(_F32).tiny, _F32(0), x)
+            out = np.where(xz == 0, _F32(-np.inf), out)
+            out = np.where(xz < 0, _F32(np.nan), out)
+    return out.astype(_F32, copy=False).reshape(shape)
 
 
-# ----------------------------------------------------------------------------- log1pf
-_L1_LN2_HI = _F32(6.9313812256e-01)
-_L1_LN2_LO = _F32(9.0580006145e-06)
-_L1_LP = [_F32(v) for v in (6.6666668653e-01, 4.0000000596e-01, 2.8571429849e-01, 2.2222198546e-01,
-                            1.8183572590e-01, 1.5313838422e-01, 1.4798198640e-01)]
+# ----------------------------------------------------------------------------- log1pf / log1p
+
+def _log1p_core(x, ftype, utype, hi_of, prm, fused=False):
+    """fdlibm s_log1pf.c / s_log1p.c in the arithmetic of ``ftype`` (SSE2, no FMA).
+
+    ``hi_of`` gives the int32 word the C code inspects (whole float / high word)."""
+    F = ftype
+    one, two, half = F(1), F(2), F(0.5)
+    hx = hi_of(x)
+    ax = hx & np.int32(0x7FFFFFFF)
+    (lim_hi, lim_tiny, lim_54, lim_neg, lim_inf, lim_big, mbits, sqrt2m, ebias,
+     ln2_hi, ln2_lo, poly) = prm
+    with np.errstate(all="ignore"):
+        k1 = ~((hx < lim_hi) & ((hx > 0) | (hx <= lim_neg)))   # k != 0 path
+        # k != 0: u = 1 + x (or x itself when huge)
+        big = hx >= lim_big
+        u = np.where(big, x, one + x)
+        hu = hi_of(u)
+        k = (hu >> np.int32(mbits)) - np.int32(ebias)
+        c = np.where(k > 0, one - (u - x), x - (u - one))
+        c = np.where(big, F(0), c / u)
+        hu = hu & np.int32((1 << mbits) - 1)
+        lowm = hu < sqrt2m
+        k = np.where(lowm, k, k + 1)
+        un = _set_hi(u, np.where(lowm, hu | np.int32(ebias << mbits),
+                                 hu | np.int32((ebias - 1) << mbits)), F)
+        hu = np.where(lowm, hu, (np.int32(1 << mbits) - hu) >> np.int32(2))
+        f = un - one
+        # k == 0 path
+        f = np.where(k1, f, x)
+        hu = np.where(k1, hu, np.int32(1))
+        k = np.where(k1, k, np.int32(0))
+        c = np.where(k1, c, F(0))
+        kf = k.astype(F)
+        hfsq = half * f * f
+        # hu == 0: |f| < 2**-20
+        if fused:
+            klo = _fma(kf, ln2_lo, c)
+            r0 = _fma(-f, F(0.66666666666666666), one) * hfsq
+            res_hu0 = np.where(k == 0, f - r0, _fma(kf, ln2_hi, -((r0 - klo) - f)))
+            res_f0 = np.where(k == 0, F(0), _fma(kf, ln2_hi, klo))
+        else:
+            klo = kf * ln2_lo + c
+            r0 = hfsq * (one - F(0.66666666666666666) * f)
+            res_hu0 = np.where(k == 0, f - r0, kf * ln2_hi - ((r0 - klo) - f))
+            res_f0 = np.where(k == 0, F(0), kf * ln2_hi + (c + kf * ln2_lo))
+        res_hu0 = np.where(f == 0, res_f0, res_hu0)
+        s = f / (two + f)
+        z = s * s
+        R = poly(z, fused)
+        sr = s * (hfsq + R)
+        if fused:
+            resk = _fma(kf, ln2_hi, -((hfsq - (sr + klo)) - f))
+        else:
+            resk = kf * ln2_hi - ((hfsq - (sr + klo)) - f)
+        res = np.where(k == 0, f - (hfsq - sr), resk)
+        res = np.where(hu == 0, res_hu0, res)
+        # small |x| (< 2**-29)
+        small = (hx < lim_hi) & (ax < lim_tiny)
+        res = np.where(small, np.where(ax < lim_54, x, x - x * x * half), res)
+        # x <= -1, inf, nan
+        res = np.where((hx < lim_hi) & (ax >= np.int32(ebias << mbits)),
+                       np.where(x == -one, F(-np.inf), F(np.nan)), res)
+        res = np.where(hx >= lim_inf, x + x, res)
+    return res
+
+
+def _set_hi(u, hw, F):
+    if F is _F32:
+        return hw.astype(np.int32).view(_F32)
+    lo = _u64(u) & np.uint64(0xFFFFFFFF)
+    return ((hw.astype(np.int64).astype(np.uint64) << np.uint64(32)) | lo).view(_F64)
+
+
+_LP_F = tuple(_F32(v) for v in (6.6666668653e-01, 4.0000000596e-01, 2.8571429849e-01,
+                                 2.2222198546e-01, 1.8183572590e-01, 1.5313838422e-01,
+                                 1.4798198640e-01))
+
+
+def _poly_f(z, fused=False):
+    L = _LP_F
+    return z * (L[0] + z * (L[1] + z * (L[2] + z * (L[3] + z * (L[4] + z * (L[5] + z * L[6]))))))
+
+
+_LP_D = tuple(float.fromhex(h) for h in (
+    "0x1.5555555555593p-1", "0x1.999999997fa04p-2", "0x1.2492494229359p-2",
+    "0x1.c71c51d8e78afp-3", "0x1.7466496cb03dep-3", "0x1.39a09d078c69fp-3",
+    "0x1.2f112df3e5244p-3"))
+
+
+def _poly_d(z, fused=False):
+    L = _LP_D
+    if fused:
+        z2 = z * z
+        z4 = z2 * z2
+        z6 = z4 * z2
+        r = _fma(z, L[0], z2 * _fma(z, L[2], L[1]))
+        r = _fma(z4, _fma(z, L[4], L[3]), r)
+        return _fma(z6, _fma(z, L[6], L[5]), r)
+    r1 = z * L[0]
+    z2 = z * z
+    r2 = L[1] + z * L[2]
+    z4 = z2 * z2
+    r3 = L[3] + z * L[4]
+    z6 = z4 * z2
+    r4 = L[5] + z * L[6]
+    return r1 + z2 * r2 + z4 * r3 + z6 * r4
+
+
+_LOG1PF_PRM = (np.int32(0x3ed413d7), np.int32(0x31000000), np.int32(0x24800000),
+               np.int32(-0x416a09e1), np.int32(0x7f800000), np.int32(0x5a000000), 23,
+               np.int32(0x3504f7), 127, _F32(6.9313812256e-01), _F32(9.0580006145e-06), _poly_f)
+_LOG1P_PRM = (np.int32(0x3FDA827A), np.int32(0x3e200000), np.int32(0x3c900000),
+              np.int32(-0x402d413d), np.int32(0x7ff00000), np.int32(0x43400000), 20,
+              np.int32(0x6a09e), 1023, float.fromhex("0x1.62e42feep-1"),
+              float.fromhex("0x1.a39ef35793c76p-33"), _poly_d)
 
 
 def log1pf(x, ftz_daz=False, variant="2.27", fma=True):
-    """glibc ``log1pf`` (s_log1pf.c: fdlibm-derived, all float arithmetic; no FMA build)."""
-    x = np.asarray(x, dtype=_F32)
-    xin = x
-    F = _F32
-    if ftz_daz:
-        def fl(v):
-            return flush(np.asarray(v, _F32))
-        xa = flush(x)
-    else:
-        def fl(v):
-            return np.asarray(v, _F32)
-        xa = x
+    """glibc 2.36 ``log1pf`` (fdlibm; one symbol version, no FMA build: ``variant`` and
+    ``fma`` do not change the result). FTZ/DAZ never matter: |x| < 2**-54 (all subnormals)
+    is returned unchanged and no other path produces or reads a subnormal."""
+    _check_variant(variant, _F32_VARIANTS)
+    x = np.asarray(x, _F32)
+    shape = x.shape
+    x = x.reshape(-1)
+    out = _log1p_core(x, _F32, np.uint32, lambda v: _u32(v).view(np.int32), _LOG1PF_PRM)
+    return out.astype(_F32, copy=False).reshape(shape)
+
+
+def log1p(x, ftz_daz=False, variant="2.29", fma=True):
+    """glibc 2.36 ``log1p`` (fdlibm; one symbol version).
+
+    ``fma=True`` reproduces the Debian 2.36 build, which carries the backported upstream
+    change "x86_64: Add log1p with FMA" (glibc 2.40): ``s_log1p.c`` compiled with
+    ``-mfma -mavx2`` behind an ifunc. Upstream 2.36 has no such build (use ``fma=False``)."""
+    _check_variant(variant, _F64_VARIANTS)
+    x = np.asarray(x, _F64)
+    shape = x.shape
+    x = x.reshape(-1)
+    hi = lambda v: (_u64(v) >> np.uint64(32)).astype(np.uint32).view(np.int32)
+    out = _log1p_core(x, _F64, np.uint64, hi, _LOG1P_PRM, fused=fma)
+    return out.astype(_F64, copy=False).reshape(shape)
+
+
+# ----------------------------------------------------------------------------- exp
+
+def exp(x, ftz_daz=False, variant="2.29", fma=True):
+    """glibc 2.36 ``exp`` (``__exp_fma`` when ``fma``), float64. The GLIBC_2.2.5 wrapper
+    gives the same values."""
+    _check_variant(variant, _F64_VARIANTS)
+    x = np.asarray(x, _F64)
+    shape = x.shape
+    x = x.reshape(-1)
+    ux = _u64(x)
+    abstop = ((ux >> np.uint64(52)) & np.uint64(0x7FF)).astype(np.int64)
     with np.errstate(all="ignore"):
-        hx = x.view(np.int32)
-        ax = hx & np.int32(0x7fffffff)
-        small = hx < np.int32(0x3ed413d7)
-        k0 = small & ((hx > 0) | (hx <= np.int32(-1097468385)))  # 0xbe95f61f as int32
-        big = hx < np.int32(0x5a000000)
-        # k != 0 path
-        u = fl(F(1.0) + xa)
-        u = np.where(big, u, xa)
-        hu = u.view(np.int32)
-        k = (hu >> 23) - 127
-        c = np.where(k > 0, fl(F(1.0) - fl(u - xa)), fl(xa - fl(u - F(1.0))))
-        c = fl(c / u)
-        c = np.where(big, c, F(0.0))
-        hu = hu & np.int32(0x007fffff)
-        lowm = hu < np.int32(0x3504f7)
-        u2 = np.where(lowm, (hu | np.int32(0x3f800000)), (hu | np.int32(0x3f000000))).view(_F32)
-        k = np.where(lowm, k, k + 1)
-        hu = np.where(lowm, hu, (np.int32(0x00800000) - hu) >> 2)
-        f = fl(u2 - F(1.0))
-        # k == 0 path
-        f = np.where(k0, xa, f)
-        k = np.where(k0, 0, k)
-        hu = np.where(k0, 1, hu)
-        c = np.where(k0, F(0.0), c)
-        kf = k.astype(_F32)
-        hfsq = fl(fl(F(0.5) * f) * f)
-        # |f| < 2**-20 branch (hu == 0)
-        R0 = fl(hfsq * fl(F(1.0) - fl(F(0.66666666666666666) * f)))
-        r_f0 = np.where(k == 0, F(0.0), fl(fl(kf * _L1_LN2_HI) + fl(c + fl(kf * _L1_LN2_LO))))
-        r_h0 = np.where(k == 0, fl(f - R0),
-                        fl(fl(kf * _L1_LN2_HI) - fl(fl(R0 - fl(fl(kf * _L1_LN2_LO) + c)) - f)))
-        r_hu0 = np.where(f == 0, r_f0, r_h0)
-        s = fl(f / fl(F(2.0) + f))
-        z = fl(s * s)
-        R = _L1_LP[6]
-        for lp in (_L1_LP[5], _L1_LP[4], _L1_LP[3], _L1_LP[2], _L1_LP[1], _L1_LP[0]):
-            R = fl(lp + fl(z * R))
-        R = fl(z * R)
-        sh = fl(s * fl(hfsq + R))
-        r_main = np.where(k == 0, fl(f - fl(hfsq - sh)),
-                          fl(fl(kf * _L1_LN2_HI) - fl(fl(hfsq - fl(sh + fl(fl(kf * _L1_LN2_LO) + c))) - f)))
-        out = np.where(hu == 0, r_hu0, r_main)
-        # early returns (in source order, last applied first below)
-        tiny = small & (ax < np.int32(0x31000000))
-        out = np.where(tiny, np.where(ax < np.int32(0x24800000), x, fl(xa - fl(fl(xa * xa) * F(0.5)))), out)
-        out = np.where(~small & (hx >= np.int32(0x7f800000)), xin + xin, out)
-        le_m1 = small & (ax >= np.int32(0x3f800000))
-        out = np.where(le_m1, np.where(x == F(-1.0), F(-np.inf), F(np.nan)), out)
-    if ftz_daz:
-        out = np.where(small & (ax < np.int32(0x24800000)), out, flush(out))
-    return out
+        xs = _flush64(x) if ftz_daz else x
+        if fma:
+            kd = _fma(_EXP_INVLN2N, xs, _EXP_SHIFT)
+        else:
+            kd = _EXP_INVLN2N * xs + _EXP_SHIFT
+        ki = _u64(kd)
+        kd = kd - _EXP_SHIFT
+        if fma:
+            r = _fma(kd, _EXP_NEGLN2LON, _fma(kd, _EXP_NEGLN2HIN, xs))
+        else:
+            r = xs + kd * _EXP_NEGLN2HIN + kd * _EXP_NEGLN2LON
+        idx = (np.uint64(2) * (ki % np.uint64(_EXP_N))).astype(np.intp)
+        top = ki << np.uint64(52 - 7)
+        tail = _EXP_TAB_U[idx].view(_F64)
+        sbits = _EXP_TAB_U[idx + 1] + top
+        r2 = r * r
+        if fma:
+            t1 = _fma(r, _EXP_C3, _EXP_C2)
+            t2 = _fma(r, _EXP_C5, _EXP_C4)
+            tmp = _fma(r2 * r2, t2, _fma(t1, r2, tail + r))
+        else:
+            tmp = tail + r + r2 * (_EXP_C2 + r * _EXP_C3) + r2 * r2 * (_EXP_C4 + r * _EXP_C5)
+        scale = sbits.view(_F64)
+        out = _mul_add(scale, tmp, scale, fma)
+        # specialcase: 512 <= |x| < 1024 (abstop == 0 in the C code)
+        spc = (abstop >= 0x408) & (abstop < 0x409)
+        if spc.any():
+            pos = (ki & np.uint64(0x80000000)) == 0
+            sc1 = (sbits - np.uint64(1009 << 52)).view(_F64)
+            y1 = _mul_add(sc1, tmp, sc1, fma) * float.fromhex("0x1p1009")
+            sc2 = (sbits + np.uint64(1022 << 52)).view(_F64)
+            st = sc2 * tmp
+            y2 = sc2 + st
+            lo = sc2 - y2 + st
+            hi = 1.0 + y2
+            lo = 1.0 - hi + y2 + lo
+            y3 = (hi + lo) - 1.0
+            y3 = np.where(y3 == 0.0, 0.0, y3)
+            y2 = np.where(y2 < 1.0, y3, y2)
+            y2 = float.fromhex("0x1p-1022") * y2
+            out = np.where(spc, np.where(pos, y1, y2), out)
+        if ftz_daz:
+            out = _flush64(out)
+        # tiny |x| < 2**-54 (and zero, subnormals): 1 + x
+        out = np.where(abstop < 0x3C9, 1.0 + xs, out)
+        hard = abstop >= 0x409
+        if hard.any():
+            sp = np.where(ux >> np.uint64(63) != 0, 0.0, np.inf)
+            sp = np.where(abstop >= 0x7FF, 1.0 + x, sp)
+            sp = np.where(ux == np.uint64(0xFFF0000000000000), 0.0, sp)
+            out = np.where(hard, sp, out)
+    return out.astype(_F64, copy=False).reshape(shape)
+
+
+# ----------------------------------------------------------------------------- log
+
+def log(x, ftz_daz=False, variant="2.29", fma=True):
+    """glibc 2.36 ``log`` (``__log_fma`` when ``fma``), float64; ``variant="2.2.5"`` is
+    the compat wrapper ``log@GLIBC_2.2.5``."""
+    _check_variant(variant, _F64_VARIANTS)
+    x = np.asarray(x, _F64)
+    shape = x.shape
+    x = x.reshape(-1)
+    ix = _u64(x).copy()
+    top = (ix >> np.uint64(48)).astype(np.int64)
+    B = _LOG_B
+    A = _LOG_A
+    with np.errstate(all="ignore"):
+        # near 1: 1 - 0x1p-4 <= x < 1 + 0x1.09p-4
+        LO = np.float64(1.0 - 2.0 ** -4).view(np.uint64)
+        HI = np.float64(1.0 + float.fromhex("0x1.09p-4")).view(np.uint64)
+        near = (ix - LO) < (HI - LO)
+        r = x - 1.0
+        r2 = r * r
+        r3 = r * r2
+        w = r * 2.0 ** 27
+        if fma:
+            p1 = _fma(r2, B[3], _fma(r, B[2], B[1]))
+            p2 = _fma(r2, B[6], _fma(r, B[5], B[4]))
+            p3 = _fma(r3, B[10], _fma(r2, B[9], _fma(r, B[8], B[7])))
+            q = _fma(_fma(_fma(p3, r3, p2), r3, p1), r3, 0.0)
+            rhi = (r + w) - w
+            rlo = r - rhi
+            rr = rhi * rhi
+            hi = _fma(rr, B[0], r)
+            lo = _fma(rr, B[0], r - hi)
+            lo = _fma(B[0] * rlo, rhi + r, lo)
+            y = _fma(_fma(_fma(p3, r3, p2), r3, p1), r3, lo)
+            near_out = hi + y
+        else:
+            y = r3 * (B[1] + r * B[2] + r2 * B[3]
+                      + r3 * (B[4] + r * B[5] + r2 * B[6]
+                              + r3 * (B[7] + r * B[8] + r2 * B[9] + r3 * B[10])))
+            rhi = r + w - w
+            rlo = r - rhi
+            w2 = rhi * rhi * B[0]
+            hi = r + w2
+            lo = r - hi + w2
+            lo = lo + B[0] * rlo * (rhi + r)
+            y = y + lo
+            near_out = y + hi
+        near_out = np.where(ix == np.uint64(0x3FF0000000000000), 0.0, near_out)
+        special = (top - 0x0010) % (1 << 32) >= 0x7FF0 - 0x0010
+        sub = special & (ix != 0) & (ix < np.uint64(0x0010000000000000))
+        if ftz_daz:
+            norm = np.zeros_like(ix)
+        else:
+            norm = _u64(x * 2.0 ** 52)
+        ix = np.where(sub, norm - np.uint64(52 << 52), ix)
+        tmp = ix - np.uint64(0x3FE6000000000000)
+        i = ((tmp >> np.uint64(45)) % np.uint64(128)).astype(np.intp)
+        k = tmp.view(np.int64) >> np.int64(52)
+        iz = ix - (tmp & np.uint64(0xFFF << 52))
+        invc = _LOG_TAB_F[i, 0]
+        logc = _LOG_TAB_F[i, 1]
+        z = iz.view(_F64)
+        kd = k.astype(_F64)
+        if fma:
+            r = _fma(z, invc, -1.0)
+            w = _fma(kd, _LOG_LN2HI, logc)
+            hi = w + r
+            lo = _fma(kd, _LOG_LN2LO, w - hi + r)
+            r2 = r * r
+            t = _fma(r, A[2], A[1])
+            u = _fma(r, A[4], A[3])
+            p = _fma(u, r2, t)
+            y = _fma(r * r2, p, _fma(r2, A[0], lo))
+            out = y + hi
+        else:
+            r = (z - _LOG_TAB2_F[i, 0] - _LOG_TAB2_F[i, 1]) * invc
+            w = kd * _LOG_LN2HI + logc
+            hi = w + r
+            lo = w - hi + r + kd * _LOG_LN2LO
+            r2 = r * r
+            y = lo + r2 * A[0] + r * r2 * (A[1] + r * A[2] + r2 * (A[3] + r * A[4])) + hi
+            out = y
+        ox = _u64(x)
+        sp = np.where(ox * np.uint64(2) == 0, -np.inf, np.nan)
+        sp = np.where(ox == np.uint64(0x7FF0000000000000), x, sp)
+        out = np.where(special & ~sub, sp, out)
+        out = np.where(near, near_out, out)
+        if variant == "2.2.5":
+            xz = _flush64(x) if ftz_daz else x
+            out = np.where(xz == 0, -np.inf, out)
+            out = np.where(xz < 0, np.nan, out)
+    return out.astype(_F64, copy=False).reshape(shape)
