@@ -125,3 +125,11 @@ def reduce_min(input_tensor, axis=None, keepdims=False, name=None):
 
 def reduce_prod(input_tensor, axis=None, keepdims=False, name=None):
     return _ops.reduce(_REF, "Prod", input_tensor, axis, keepdims, name)
+
+
+def softmax(logits, axis=None, name=None):
+    return _ops.softmax_family(_REF, "Softmax", logits, axis, name)
+
+
+def log_softmax(logits, axis=None, name=None):
+    return _ops.softmax_family(_REF, "LogSoftmax", logits, axis, name)

@@ -225,3 +225,69 @@ def binary_op(ref, op, x, y, name=None):
     x, y = match_args([x, y], ref=ref)
     check_dtype(ref, op, x.dtype, name)
     return binary(op, x, y, name=name, ref=ref)
+
+
+# -- softmax / log_softmax (nn_ops._wrap_2d_function; kernels on the [N/C, C] view) ---------
+def _onednn_softmax(ctx, dtype_name):
+    """Whether TF 2.21 runs Softmax through oneDNN (``_MklSoftmax``) for this dtype here."""
+    if ctx.ref != "v2" or not ctx.profile.onednn:
+        return False
+    try:
+        from ._numerics import onednn
+    except ImportError:  # pragma: no cover - during development only
+        onednn = None
+    if onednn is not None and hasattr(onednn, "softmax_supported"):
+        return onednn.softmax_supported(ctx.profile, dtype_name)
+    return dtype_name in ("float32", "bfloat16")
+
+
+def _softmax_kernel(op, ctx, arr):
+    """Softmax / LogSoftmax kernel entry: rank checks, flatten to 2-D, run, reshape back."""
+    from .errors import AbortedError
+    from ._kernels import softmax as sk
+    if op == "Softmax" and _onednn_softmax(ctx, _dtypes.from_numpy(arr.dtype).name):
+        if arr.ndim < 1 or arr.ndim > 5:
+            raise KernelError(AbortedError, "Input dims must be <= 5 and >=1")
+    if arr.ndim < 1:
+        raise KernelError(InvalidArgumentError, "logits must have >= 1 dimension, got []")
+    shape = arr.shape
+    c = shape[-1]
+    rows = int(np.prod(shape[:-1], dtype=np.int64))
+    if arr.size == 0:
+        return np.empty(shape, dtype=arr.dtype)
+    flat = np.ascontiguousarray(arr).reshape(rows, c)
+    fn = sk.softmax if op == "Softmax" else sk.log_softmax
+    return fn(ctx, flat).reshape(shape)
+
+
+def _swap_perm(ndims, dim):
+    perm = list(range(ndims))
+    perm[dim], perm[ndims - 1] = ndims - 1, dim
+    return perm
+
+
+def softmax_family(ref, op, logits, axis, name=None):
+    x = to_tensor(logits, ref=ref)
+    check_dtype(ref, op, x.dtype, name)
+    if axis is None:
+        axis = -1
+    ndims = x._value.ndim
+    if isinstance(axis, Tensor):
+        axis = int(axis._numpy())
+    is_last = axis == -1 or axis == ndims - 1
+    arr = x._value
+    if not is_last:
+        if not -ndims <= axis < ndims:
+            if ref == "v2":
+                msg = ("`dim` must be in the range [%d, %d) where %d is the number of dimensions in "
+                       "the input. Received: dim=%d" % (-ndims, ndims, ndims, axis))
+            else:
+                msg = ("Dimension (%d) must be in the range [%d, %d) where %d is the number of "
+                       "dimensions in the input." % (axis, -ndims, ndims, ndims))
+            raise InvalidArgumentError(None, None, msg)
+        perm = _swap_perm(ndims, axis % ndims)
+        arr = np.ascontiguousarray(np.transpose(arr, perm))
+    out = run(ref, op, lambda ctx, a: _softmax_kernel(op, ctx, a), arr, name=name)
+    if not is_last:
+        out = np.ascontiguousarray(np.transpose(out, perm))
+    return wrap(out, x.dtype, ref)

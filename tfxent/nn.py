@@ -1,2 +1,2 @@
 """``tf.nn`` (TF 2.21)."""
-from ._api_v2 import relu, sigmoid  # noqa: F401
+from ._api_v2 import relu, sigmoid, softmax, log_softmax  # noqa: F401

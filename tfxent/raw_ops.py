@@ -33,6 +33,17 @@ Neg = _unary("Neg", "x")
 Relu = _unary("Relu", "features")
 
 
+def _softmax_raw(op):
+    @_kw_only(op, ["logits", "name"])
+    def f(logits, name=None):
+        return _ops.softmax_family(_REF, op, logits, -1, name)
+    return f
+
+
+Softmax = _softmax_raw("Softmax")
+LogSoftmax = _softmax_raw("LogSoftmax")
+
+
 def _binary(op):
     @_kw_only(op, ["x", "y", "name"])
     def f(x, y, name=None):

@@ -100,3 +100,13 @@ reduce_mean = _reduction("Mean", "reduce_mean")
 reduce_max = _reduction("Max", "reduce_max")
 reduce_min = _reduction("Min", "reduce_min")
 reduce_prod = _reduction("Prod", "reduce_prod")
+
+
+def softmax(logits, axis=None, name=None, dim=None):
+    axis = _lookup("axis", axis, "dim", dim)
+    return _ops.softmax_family(_REF, "Softmax", logits, axis, name)
+
+
+def log_softmax(logits, axis=None, name=None, dim=None):
+    axis = _lookup("axis", axis, "dim", dim)
+    return _ops.softmax_family(_REF, "LogSoftmax", logits, axis, name)

@@ -1,2 +1,2 @@
 """``tf.compat.v1.nn`` (TF 1.15.5)."""
-from ._api import relu, sigmoid  # noqa: F401
+from ._api import relu, sigmoid, softmax, log_softmax  # noqa: F401
