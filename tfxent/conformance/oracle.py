@@ -18,11 +18,16 @@ Output ``out.npz``: arrays ``o<case>_<output>`` plus ``__meta__`` (UTF-8 JSON as
 "error": null | {"class", "message"}, "texts": {"str": ..., "repr": ...}}]}``.
 """
 import json
-import math
 import os
 import sys
 
-import numpy as np
+if __name__ == "__main__":
+    # Run by path, sys.path[0] is this package's directory: drop it so that sibling
+    # modules (cases, compare, report, runner) can never shadow what TensorFlow imports.
+    _here = os.path.dirname(os.path.abspath(__file__))
+    sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _here]
+
+import numpy as np  # noqa: E402
 
 __all__ = ["decode_arg", "call_case", "normalize_outputs", "machine_info", "main"]
 

@@ -1,0 +1,120 @@
+"""Command line: ``python -m tfxent check`` / ``python -m tfxent record``.
+
+check   compare tfxent against the committed goldens (pinned to the golden's recorded
+        numerics profile, so it works on any machine); ``--live`` also runs the TensorFlow
+        oracles (``--tf2-python`` / ``--tf1-python`` or env ``TFXENT_TF2_PYTHON`` /
+        ``TFXENT_TF1_PYTHON``) and compares under this machine's profile.
+record  regenerate the goldens from the TensorFlow oracles.
+"""
+import argparse
+import sys
+import time
+
+
+def _refs(ref):
+    return ("v2", "v1") if ref in (None, "all") else (ref,)
+
+
+def _print_matrix(title, rows, out):
+    from tfxent.conformance import report
+    body, tot = report.matrix_lines(rows)
+    out.write("\n%s\n\n" % title)
+    out.write("\n".join(body) + "\n")
+    return tot
+
+
+def cmd_check(a):
+    from tfxent.conformance import report, runner
+    refs = _refs(a.ref)
+    t0 = time.time()
+    sections = []
+    rows, indexes = runner.check_goldens(refs, a.set, a.filter, quiet=a.quiet)
+    note = "Goldens: %s. tfxent pinned to each golden's recorded profile: %s." % (
+        ", ".join("%s = TensorFlow %s" % (report.NAMESPACES[r], indexes[r]["tf_version"])
+                  for r in refs),
+        "; ".join("`%s`" % indexes[r]["profile"] for r in refs))
+    sections.append(("Goldens (set `%s`)" % a.set, rows, note))
+    all_rows = list(rows)
+    if a.live:
+        pythons = runner.pythons_from(a.tf2_python, a.tf1_python)
+        live_refs = tuple(r for r in refs if r in pythons)
+        if not live_refs:
+            sys.stderr.write("--live: no TensorFlow python given (--tf2-python/--tf1-python "
+                             "or TFXENT_TF2_PYTHON/TFXENT_TF1_PYTHON)\n")
+            return 2
+        lrows, metas = runner.check_live(pythons, live_refs, a.set, a.filter, quiet=a.quiet)
+        note = "Live oracles on this machine: %s." % ", ".join(
+            "%s = TensorFlow %s, profile `%s`" % (
+                report.NAMESPACES[r], metas[r]["tf_version"],
+                runner.profile_from_machine(metas[r]["machine"])) for r in live_refs)
+        sections.append(("Live (set `%s`)" % a.set, lrows, note))
+        all_rows += lrows
+    out = sys.stdout
+    for title, r, _ in sections:
+        _print_matrix(title, r, out)
+    fails = report.failures(all_rows)
+    if fails:
+        out.write("\n%d case(s) not identical%s:\n" % (
+            len(fails), "" if a.all_failures or len(fails) <= 50 else " (first 50)"))
+        for line in fails if a.all_failures else fails[:50]:
+            out.write("  %s\n" % line)
+    if a.slowest:
+        from tfxent.conformance.runner import TIMINGS
+        out.write("\nslowest tfxent cases:\n")
+        for cid, sec in sorted(TIMINGS.items(), key=lambda kv: -kv[1])[:a.slowest]:
+            out.write("  %8.3fs  %s\n" % (sec, cid))
+    if a.write_matrix:
+        cmd = "python -m tfxent check --write-matrix" + (" --live" if a.live else "")
+        with open(a.write_matrix, "w") as f:
+            f.write(report.markdown(sections, cmd))
+        out.write("\nwrote %s\n" % a.write_matrix)
+    out.write("\n%d cases, %d identical, %.1fs\n" % (
+        len(all_rows), sum(bool(r["identical"]) for _, r in all_rows), time.time() - t0))
+    return 1 if fails or not all_rows else 0
+
+
+def cmd_record(a):
+    from tfxent.conformance import runner
+    pythons = runner.pythons_from(a.tf2_python, a.tf1_python)
+    refs = _refs(a.ref)
+    missing = [r for r in refs if r not in pythons]
+    if missing:
+        sys.stderr.write("record: need a TensorFlow python for %s (--tf2-python / "
+                         "--tf1-python)\n" % ", ".join(missing))
+        return 2
+    t0 = time.time()
+    for p in runner.record(pythons, a.set, refs, quiet=a.quiet):
+        print(p)
+    print("recorded in %.1fs" % (time.time() - t0))
+    return 0
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(prog="python -m tfxent")
+    sub = p.add_subparsers(dest="command")
+    for name in ("check", "record"):
+        s = sub.add_parser(name)
+        s.add_argument("--ref", choices=("v1", "v2", "all"), default="all")
+        s.add_argument("--set", choices=("default", "full"), default="default")
+        s.add_argument("--tf2-python", default=None)
+        s.add_argument("--tf1-python", default=None)
+        s.add_argument("-q", "--quiet", action="store_true")
+        if name == "check":
+            s.add_argument("--filter", default=None, help="only case ids containing this")
+            s.add_argument("--live", action="store_true")
+            s.add_argument("--write-matrix", nargs="?", const="compat_matrix.md", default=None,
+                           metavar="PATH")
+            s.add_argument("--all-failures", action="store_true")
+            s.add_argument("--slowest", type=int, default=0, metavar="N",
+                           help="list the N slowest tfxent cases")
+    a = p.parse_args(argv)
+    if a.command == "check":
+        return cmd_check(a)
+    if a.command == "record":
+        return cmd_record(a)
+    p.print_help()
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
