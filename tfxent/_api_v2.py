@@ -6,6 +6,7 @@ import numpy as np
 from . import _dtypes, _ops
 from ._convert import to_tensor, convert_value, infer
 from ._tensor import Tensor
+from ._dispatch import dispatch_support
 
 _REF = "v2"
 
@@ -45,16 +46,19 @@ def _shape_text(shape):
     return "(%d,)" % shape[0] if len(shape) == 1 else "(%s)" % ", ".join(str(s) for s in shape)
 
 
+@dispatch_support
 def convert_to_tensor(value, dtype=None, dtype_hint=None, name=None):
     return to_tensor(value, dtype=dtype, ref=_REF, dtype_hint=dtype_hint)
 
 
+@dispatch_support
 def cast(x, dtype, name=None):
     dtype = _dtypes.as_dtype(dtype)
     x = to_tensor(x, ref=_REF)
     return _ops.cast(x, dtype, _REF)
 
 
+@dispatch_support
 def exp(x, name=None):
     return _ops.unary_op(_REF, "Exp", x, name)
 
@@ -67,6 +71,7 @@ def log1p(x, name=None):
     return _ops.unary_op(_REF, "Log1p", x, name)
 
 
+@dispatch_support
 def sigmoid(x, name=None):
     return _ops.unary_op(_REF, "Sigmoid", x, name)
 
@@ -75,10 +80,12 @@ def relu(features, name=None):
     return _ops.unary_op(_REF, "Relu", features, name)
 
 
+@dispatch_support
 def abs(x, name=None):  # noqa: A001 - TF's name
     return _ops.unary_op(_REF, "Abs", x, name)
 
 
+@dispatch_support
 def negative(x, name=None):
     return _ops.unary_op(_REF, "Neg", x, name)
 
@@ -91,45 +98,56 @@ def minimum(x, y, name=None):
     return _ops.binary_op(_REF, "Minimum", x, y, name)
 
 
+@dispatch_support
 def add(x, y, name=None):
     return _ops.binary_op(_REF, "AddV2", x, y, name)
 
 
+@dispatch_support
 def subtract(x, y, name=None):
     return _ops.binary_op(_REF, "Sub", x, y, name)
 
 
+@dispatch_support
 def multiply(x, y, name=None):
     return _ops.binary_op(_REF, "Mul", x, y, name)
 
 
+@dispatch_support
 def clip_by_value(t, clip_value_min, clip_value_max, name=None):
     return _ops.clip_by_value(_REF, t, clip_value_min, clip_value_max, name)
 
 
+@dispatch_support
 def reduce_sum(input_tensor, axis=None, keepdims=False, name=None):
     return _ops.reduce(_REF, "Sum", input_tensor, axis, keepdims, name)
 
 
+@dispatch_support
 def reduce_mean(input_tensor, axis=None, keepdims=False, name=None):
     return _ops.reduce(_REF, "Mean", input_tensor, axis, keepdims, name)
 
 
+@dispatch_support
 def reduce_max(input_tensor, axis=None, keepdims=False, name=None):
     return _ops.reduce(_REF, "Max", input_tensor, axis, keepdims, name)
 
 
+@dispatch_support
 def reduce_min(input_tensor, axis=None, keepdims=False, name=None):
     return _ops.reduce(_REF, "Min", input_tensor, axis, keepdims, name)
 
 
+@dispatch_support
 def reduce_prod(input_tensor, axis=None, keepdims=False, name=None):
     return _ops.reduce(_REF, "Prod", input_tensor, axis, keepdims, name)
 
 
+@dispatch_support
 def softmax(logits, axis=None, name=None):
     return _ops.softmax_family(_REF, "Softmax", logits, axis, name)
 
 
+@dispatch_support
 def log_softmax(logits, axis=None, name=None):
     return _ops.softmax_family(_REF, "LogSoftmax", logits, axis, name)

@@ -17,13 +17,18 @@ def wrap(arr, dtype, ref):
     return Tensor._make(arr, dtype, ref)
 
 
-def run(ref, op, fn, *arrays, name=None, scope=None, **attrs):
+def is_fast(*values):
+    """TF 2.21 takes its C++ fast path when every op input is a tensor or NumPy value."""
+    return all(isinstance(v, (Tensor, np.ndarray, np.generic)) for v in values)
+
+
+def run(ref, op, fn, *arrays, name=None, scope=None, fast=True, **attrs):
     """Run kernel ``fn(ctx, *arrays, **attrs)``; format its failure as TF's eager error."""
     ctx = ctx_for(ref)
     try:
         return fn(ctx, *arrays, **attrs)
     except KernelError as e:
-        raise_op_error(ref, e, op, name if name is not None else scope)
+        raise_op_error(ref, e, op, name if name is not None else scope, fast)
 
 
 def _cwise():
@@ -31,14 +36,14 @@ def _cwise():
     return cwise
 
 
-def _type_mismatch(ref, op, dtypes, scope=None):
+def _type_mismatch(ref, op, dtypes, scope=None, fast=True):
     """'cannot compute Op as input #1(zero-based) was expected to be a X tensor but is a Y tensor'."""
     first = dtypes[0]
     for i, d in enumerate(dtypes[1:], 1):
         if d != first:
             msg = ("cannot compute %s as input #%d(zero-based) was expected to be a %s tensor "
                    "but is a %s tensor" % (op, i, _dtypes.CPP_NAMES[first.name], _dtypes.CPP_NAMES[d.name]))
-            raise_op_error(ref, KernelError(InvalidArgumentError, msg, wrapped=False), op, scope)
+            raise_op_error(ref, KernelError(InvalidArgumentError, msg, wrapped=False), op, scope, fast)
 
 
 def unary(op, x, name=None, ref=None):
@@ -51,10 +56,11 @@ def unary(op, x, name=None, ref=None):
 
 def binary(op, x, y, name=None, ref="v2", scope=None):
     """A two-input op with one type attr T (AddV2, Mul, Maximum, ...): args_to_matching_eager."""
+    fast = is_fast(x, y)
     x, y = match_args([x, y], ref=ref)
-    _type_mismatch(ref, op, [x.dtype, y.dtype], scope if name is None else name)
-    check_dtype(ref, op, x.dtype, name if name is not None else scope)
-    out = run(ref, op, getattr(_cwise(), op), x._value, y._value, name=name, scope=scope)
+    _type_mismatch(ref, op, [x.dtype, y.dtype], scope if name is None else name, fast)
+    check_dtype(ref, op, x.dtype, name if name is not None else scope, fast)
+    out = run(ref, op, getattr(_cwise(), op), x._value, y._value, name=name, scope=scope, fast=fast)
     dtype = x.dtype if np.asarray(out).dtype != np.bool_ else _dtypes.bool
     return wrap(out, dtype, ref)
 
@@ -169,7 +175,7 @@ def _registry():
     return _REGISTRY
 
 
-def check_dtype(ref, op, dtype, name=None):
+def check_dtype(ref, op, dtype, name=None, fast=True):
     """Raise TF's exact error when ``op`` has no CPU kernel for ``dtype`` in ``ref``
     (TF 2.21: the op-def attr check; TF 1.15.5 eager: NotFoundError with the kernel list)."""
     from . import errors
@@ -178,14 +184,18 @@ def check_dtype(ref, op, dtype, name=None):
             msg = entry["template"].replace("{dtype}", dtype.name).replace(
                 "{enum}", _ENUM.get(dtype.name, "DT_" + dtype.name.upper()))
             cls = getattr(errors, entry["class"])
-            raise_op_error(ref, KernelError(cls, msg, wrapped=False), op, name)
+            if not fast:
+                # a Python value failing the op-def check: TF prints no name at all
+                name = None
+            raise_op_error(ref, KernelError(cls, msg, wrapped=False), op, name, fast)
 
 
 def reduce(ref, op, input_tensor, axis, keepdims, name=None):
     """Sum / Mean / Max / Min / Prod as ``math_ops.reduce_*`` calls them in eager mode."""
     from ._kernels import reduction
+    fast = isinstance(input_tensor, Tensor) or axis is None or isinstance(axis, Tensor)
     x = to_tensor(input_tensor, ref=ref)
-    check_dtype(ref, op, x.dtype, name)
+    check_dtype(ref, op, x.dtype, name, fast)
     if axis is None:
         axes = list(range(x._value.ndim))
     else:
@@ -194,7 +204,7 @@ def reduce(ref, op, input_tensor, axis, keepdims, name=None):
             raise TypeError("Cannot convert %s to EagerTensor of dtype int32" % (axis,))
         axes = [int(v) for v in np.asarray(a._value).reshape(-1)]
     out = run(ref, op, lambda ctx, arr: reduction.reduce(ctx, op, arr, axes, bool(keepdims)),
-              x._value, name=name)
+              x._value, name=name, fast=fast)
     return wrap(out, x.dtype, ref)
 
 
@@ -215,15 +225,14 @@ def _check_compatible(ref, a, b):
 
 
 def unary_op(ref, op, x, name=None):
+    fast = is_fast(x)
     x = to_tensor(x, ref=ref)
-    check_dtype(ref, op, x.dtype, name)
-    out = run(ref, op, getattr(_cwise(), op), x._value, name=name)
+    check_dtype(ref, op, x.dtype, name, fast)
+    out = run(ref, op, getattr(_cwise(), op), x._value, name=name, fast=fast)
     return wrap(out, x.dtype, ref)
 
 
 def binary_op(ref, op, x, y, name=None):
-    x, y = match_args([x, y], ref=ref)
-    check_dtype(ref, op, x.dtype, name)
     return binary(op, x, y, name=name, ref=ref)
 
 

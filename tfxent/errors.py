@@ -89,7 +89,7 @@ class KernelError(Exception):
         self.wrapped = wrapped
 
 
-def format_op_message(ref, message, op, name=None, wrapped=True):
+def format_op_message(ref, message, op, name=None, wrapped=True, fast=True):
     """The text of an eager op failure as each reference prints it.
 
     TF 2.21: ``{{function_node __wrapped__<Op>_device_/job:localhost/replica:0/task:0/device:CPU:0}} <msg> [Op:<Op>] name: <name>``
@@ -97,15 +97,21 @@ def format_op_message(ref, message, op, name=None, wrapped=True):
     `` name: <name>`` when a name is given.
     """
     if ref == "v2":
+        # TF 2.21's generated op wrappers add " name: <name>" (even an empty one) on the C++
+        # fast path, taken when every input is already a tensor or NumPy array; the Python
+        # fallback (fast=False, e.g. a Python list input) adds it only for a given name.
         prefix = ("{{function_node __wrapped__%s_device_/job:localhost/replica:0/task:0/device:CPU:0}} "
                   % op) if wrapped else ""
-        return "%s%s [Op:%s] name: %s" % (prefix, message, op, name or "")
+        if fast:
+            return "%s%s [Op:%s] name: %s" % (prefix, message, op, name or "")
+        text = "%s%s [Op:%s]" % (prefix, message, op)
+        return text + (" name: %s" % name if name else "")
     text = "%s [Op:%s]" % (message, op)
     if name:
         text += " name: %s" % name
     return text
 
 
-def raise_op_error(ref, err, op, name=None):
+def raise_op_error(ref, err, op, name=None, fast=True):
     """Re-raise a KernelError as the public TF exception."""
-    raise err.cls(None, None, format_op_message(ref, err.message, op, name, err.wrapped)) from None
+    raise err.cls(None, None, format_op_message(ref, err.message, op, name, err.wrapped, fast)) from None

@@ -16,8 +16,11 @@ def _lookup(new_name, new_value, old_name, old_value):
     return new_value
 
 
-def constant(value, dtype=None, shape=None, name="Const", verify_shape=False):
+def constant_v1(value, dtype=None, shape=None, name="Const", verify_shape=False):
     return _constant(value, dtype, shape, _REF)
+
+
+constant = constant_v1
 
 
 def convert_to_tensor(value, dtype=None, name=None, preferred_dtype=None, dtype_hint=None):
@@ -92,14 +95,17 @@ def _reduction(op, fname):
         return _ops.reduce(_REF, op, input_tensor, axis, keepdims, name)
     f.__name__ = fname
     f.__qualname__ = fname
+    f.__code__ = f.__code__.replace(co_name=fname, co_qualname=fname) if hasattr(
+        f.__code__, "co_qualname") else f.__code__.replace(co_name=fname)
     return f
 
 
-reduce_sum = _reduction("Sum", "reduce_sum")
-reduce_mean = _reduction("Mean", "reduce_mean")
-reduce_max = _reduction("Max", "reduce_max")
-reduce_min = _reduction("Min", "reduce_min")
-reduce_prod = _reduction("Prod", "reduce_prod")
+# Named as TF 1.15 names them (Python's TypeError texts quote these names).
+reduce_sum = _reduction("Sum", "reduce_sum_v1")
+reduce_mean = _reduction("Mean", "reduce_mean_v1")
+reduce_max = _reduction("Max", "reduce_max_v1")
+reduce_min = _reduction("Min", "reduce_min_v1")
+reduce_prod = _reduction("Prod", "reduce_prod_v1")
 
 
 def softmax(logits, axis=None, name=None, dim=None):
