@@ -99,13 +99,12 @@ def format_op_message(ref, message, op, name=None, wrapped=True, fast=True):
     if ref == "v2":
         # TF 2.21's generated op wrappers add " name: <name>" (even an empty one) on the C++
         # fast path, taken when every input is already a tensor or NumPy array; the Python
-        # fallback (fast=False, e.g. a Python list input) adds it only for a given name.
+        # fallback (fast=False, e.g. a Python list input) adds none, even for a given name.
         prefix = ("{{function_node __wrapped__%s_device_/job:localhost/replica:0/task:0/device:CPU:0}} "
                   % op) if wrapped else ""
         if fast:
             return "%s%s [Op:%s] name: %s" % (prefix, message, op, name or "")
-        text = "%s%s [Op:%s]" % (prefix, message, op)
-        return text + (" name: %s" % name if name else "")
+        return "%s%s [Op:%s]" % (prefix, message, op)
     text = "%s [Op:%s]" % (message, op)
     if name:
         text += " name: %s" % name
