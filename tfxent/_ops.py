@@ -221,7 +221,7 @@ def clip_by_value(ref, t, clip_value_min, clip_value_max, name=None):
     values = to_tensor(t, ref=ref)
     t_min = binary("Minimum", values, clip_value_max, ref=ref)
     _check_compatible(ref, values.shape, t_min.shape)
-    t_max = binary("Maximum", t_min, clip_value_min, ref=ref)
+    t_max = binary("Maximum", t_min, clip_value_min, ref=ref, name=name)
     _check_compatible(ref, values.shape, t_max.shape)
     return t_max
 

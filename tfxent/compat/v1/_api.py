@@ -46,8 +46,13 @@ def log1p(x, name=None):
     return _ops.unary_op(_REF, "Log1p", x, name)
 
 
+def _scope(name, default):
+    """The name TF 1.15 passes to an op created inside ``ops.name_scope(name, default)``."""
+    return "%s/" % (name or default)
+
+
 def sigmoid(x, name=None):
-    return _ops.unary_op(_REF, "Sigmoid", x, name)
+    return _ops.unary_op(_REF, "Sigmoid", x, _scope(name, "Sigmoid"))
 
 
 def relu(features, name=None):
@@ -83,7 +88,7 @@ def multiply(x, y, name=None):
 
 
 def clip_by_value(t, clip_value_min, clip_value_max, name=None):
-    return _ops.clip_by_value(_REF, t, clip_value_min, clip_value_max, name)
+    return _ops.clip_by_value(_REF, t, clip_value_min, clip_value_max, _scope(name, "clip_by_value"))
 
 
 def _reduction(op, fname):
