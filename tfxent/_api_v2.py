@@ -73,7 +73,8 @@ def log1p(x, name=None):
 
 @dispatch_support
 def sigmoid(x, name=None):
-    return _ops.unary_op(_REF, "Sigmoid", x, name)
+    # math_ops.sigmoid converts inside a name scope first: always TF's fast path.
+    return _ops.unary_op(_REF, "Sigmoid", to_tensor(x, ref=_REF), name)
 
 
 def relu(features, name=None):
@@ -82,7 +83,8 @@ def relu(features, name=None):
 
 @dispatch_support
 def abs(x, name=None):  # noqa: A001 - TF's name
-    return _ops.unary_op(_REF, "Abs", x, name)
+    # math_ops.abs converts inside a name scope first: always TF's fast path.
+    return _ops.unary_op(_REF, "Abs", to_tensor(x, ref=_REF), name)
 
 
 @dispatch_support
