@@ -4,7 +4,7 @@ conversion; the numbers come from ``tfxent._kernels``."""
 import numpy as np
 
 from . import _dtypes, _ops
-from ._convert import to_tensor, convert_value, infer
+from ._convert import to_tensor, convert_value, infer, scalar_from_cache
 from ._tensor import Tensor
 from ._dispatch import dispatch_support
 
@@ -22,9 +22,10 @@ def _constant(value, dtype, shape, ref):
         dt = t.dtype
     elif dtype is not None:
         dt = _dtypes.as_dtype(dtype)
-        arr = convert_value(value, dt)
+        arr = scalar_from_cache(value, convert_value(value, dt), dt, ref)
     else:
         arr, dt = infer(value)
+        arr = scalar_from_cache(value, arr, None, ref)
     if shape is not None:
         shape = tuple(int(s) for s in (shape if isinstance(shape, (list, tuple)) else [shape]))
         n = int(np.prod(shape, dtype=np.int64))

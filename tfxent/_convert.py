@@ -171,6 +171,29 @@ def _infer_scalar(value):
     return np.array(value, dtype=np.float64), _dtypes.float32
 
 
+# TF's eager scalar cache (``pywrap_tensor.cc``: a Python scalar converted to an EagerTensor
+# is cached per (value, requested dtype) for the rest of the process). Python's equality
+# makes 0.0, -0.0 and 0 one key, so whichever signed zero a process converts first is what
+# every later zero of that key becomes. Measured identically on TF 2.21 and TF 1.15.5.
+_ZERO_CACHE = {"v1": {}, "v2": {}}
+
+
+def _cached_zero(value, arr, dtype_key, ref):
+    if (isinstance(value, (int, float)) and not isinstance(value, bool)
+            and not isinstance(value, np.generic) and value == 0 and arr.ndim == 0
+            and arr.dtype.kind == "f"):
+        cache = _ZERO_CACHE[ref]
+        neg = cache.setdefault(dtype_key, bool(np.signbit(arr)))
+        if neg != bool(np.signbit(arr)):
+            return np.negative(arr)
+    return arr
+
+
+def scalar_from_cache(value, arr, dtype, ref):
+    """Apply the eager scalar cache to a conversion of ``value`` requested as ``dtype``."""
+    return _cached_zero(value, arr, None if dtype is None else _dtypes.as_dtype(dtype).name, ref)
+
+
 def to_tensor(value, dtype=None, ref="v2", dtype_hint=None):
     """``ops.convert_to_tensor`` in eager mode."""
     if _is_tensor(value):
@@ -180,15 +203,17 @@ def to_tensor(value, dtype=None, ref="v2", dtype_hint=None):
         return value
     if dtype is not None:
         dtype = _dtypes.as_dtype(dtype)
-        return Tensor._make(convert_value(value, dtype), dtype, ref)
+        return Tensor._make(scalar_from_cache(value, convert_value(value, dtype), dtype, ref), dtype, ref)
     if dtype_hint is not None:
         hint = _dtypes.as_dtype(dtype_hint)
         try:
-            return Tensor._make(convert_value(value, hint), hint, ref)
+            arr = convert_value(value, hint)
         except (TypeError, ValueError):
             pass
+        else:
+            return Tensor._make(scalar_from_cache(value, arr, hint, ref), hint, ref)
     arr, dt = infer(value)
-    return Tensor._make(arr, dt, ref)
+    return Tensor._make(scalar_from_cache(value, arr, None, ref), dt, ref)
 
 
 def match_args(values, ref="v2", allowed=None):

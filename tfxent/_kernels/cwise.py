@@ -50,6 +50,12 @@ _TFNAME = {
 }
 
 
+
+def _contig(a):
+    """C-contiguous without promoting 0-d to 1-d (``np.ascontiguousarray`` does)."""
+    a = np.asarray(a)
+    return a if a.flags.c_contiguous else a.copy(order="C")
+
 def _tfname(dt):
     dt = np.dtype(dt)
     if _BF16 is not None and dt == _BF16:
@@ -387,7 +393,7 @@ def _minmax_kernel(op, is_max):
             mask = _binary_path_mask(x.dtype, out_shape, cx, cy, x.size, y.size)
         else:
             mask = np.zeros(out_shape, dtype=bool)
-        return np.ascontiguousarray(
+        return _contig(
             _minmax(ctx, op, x, y, is_max, mask).reshape(out_shape))
     kernel.__name__ = op
     kernel.__doc__ = ("TF ``%s`` (``scalar_%s_op<T, T, PropagateNaN>``)." % (op, "max" if is_max else "min"))
@@ -416,12 +422,12 @@ def _arith_kernel(op, fn):
                 % _tfname(dt).upper(), wrapped=False)
         with np.errstate(all="ignore"):
             if not _is_float(dt):
-                return np.ascontiguousarray(fn(x, y).astype(dt).reshape(out_shape))
+                return _contig(fn(x, y).astype(dt).reshape(out_shape))
             ftz = _ftz(ctx, op, dt, int(np.prod(out_shape)), len(cx) <= 1 and x.size != y.size)
             a, b = _daz(_wide(x), ftz), _daz(_wide(y), ftz)
             r = fn(a, b).astype(a.dtype)
             r = _daz(r, ftz)
-            return np.ascontiguousarray(r.astype(dt).reshape(out_shape))
+            return _contig(r.astype(dt).reshape(out_shape))
     kernel.__name__ = op
     kernel.__doc__ = "TF ``%s``: IEEE op of the operands read through DAZ, result flushed (FTZ)." % op
     return kernel
@@ -440,7 +446,7 @@ def _cmp_kernel(op, fn):
             ftz = _ftz(ctx, op, x.dtype, int(np.prod(out_shape)))
             x, y = _daz(_wide(x), ftz), _daz(_wide(y), ftz)
         with np.errstate(invalid="ignore"):
-            return np.ascontiguousarray(np.broadcast_to(fn(x, y), out_shape))
+            return _contig(np.broadcast_to(fn(x, y), out_shape))
     kernel.__name__ = op
     kernel.__doc__ = "TF ``%s`` (comparisons read subnormals through DAZ)." % op
     return kernel
