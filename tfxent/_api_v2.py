@@ -154,3 +154,42 @@ def softmax(logits, axis=None, name=None):
 @dispatch_support
 def log_softmax(logits, axis=None, name=None):
     return _ops.softmax_family(_REF, "LogSoftmax", logits, axis, name)
+
+
+def _shape_arg(shape):
+    if isinstance(shape, Tensor):
+        shape = shape._value.tolist()
+    if isinstance(shape, (int, np.integer)):
+        return (int(shape),)
+    return tuple(int(s) for s in shape)
+
+
+def _filled(shape, dtype, value, ref):
+    dt = _dtypes.as_dtype(dtype)
+    return Tensor._make(np.full(_shape_arg(shape), value, dtype=dt.as_numpy_dtype), dt, ref)
+
+
+def _filled_like(x, dtype, value, ref):
+    x = to_tensor(x, ref=ref)
+    dt = x.dtype if dtype is None else _dtypes.as_dtype(dtype)
+    return Tensor._make(np.full(x._value.shape, value, dtype=dt.as_numpy_dtype), dt, ref)
+
+
+@dispatch_support
+def ones(shape, dtype=_dtypes.float32, name=None, layout=None):
+    return _filled(shape, dtype, 1, _REF)
+
+
+@dispatch_support
+def zeros(shape, dtype=_dtypes.float32, name=None, layout=None):
+    return _filled(shape, dtype, 0, _REF)
+
+
+@dispatch_support
+def ones_like(input, dtype=None, name=None, layout=None):  # noqa: A002 - TF's name
+    return _filled_like(input, dtype, 1, _REF)
+
+
+@dispatch_support
+def zeros_like(input, dtype=None, name=None, layout=None):  # noqa: A002 - TF's name
+    return _filled_like(input, dtype, 0, _REF)

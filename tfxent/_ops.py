@@ -250,13 +250,8 @@ def _onednn_softmax(ctx, dtype_name):
     """Whether TF 2.21 runs Softmax through oneDNN (``_MklSoftmax``) for this dtype here."""
     if ctx.ref != "v2" or not ctx.profile.onednn:
         return False
-    try:
-        from ._numerics import onednn
-    except ImportError:  # pragma: no cover - during development only
-        onednn = None
-    if onednn is not None and hasattr(onednn, "softmax_supported"):
-        return onednn.softmax_supported(ctx.profile, dtype_name)
-    return dtype_name in ("float32", "bfloat16")
+    from ._kernels.softmax import onednn_routes
+    return onednn_routes(ctx.profile, _dtypes.as_dtype(dtype_name).as_numpy_dtype)
 
 
 def _softmax_kernel(op, ctx, arr):

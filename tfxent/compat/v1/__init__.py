@@ -5,6 +5,7 @@ from ..._dtypes import (DType, as_dtype, float16, float32, float64, half, double
 from ..._tensor import Tensor, TensorShape  # noqa: F401
 from ._api import (constant, convert_to_tensor, cast, exp, log, log1p, sigmoid, abs,  # noqa: F401
                    negative, maximum, minimum, add, subtract, multiply, clip_by_value,
-                   reduce_sum, reduce_mean, reduce_max, reduce_min, reduce_prod)
+                   reduce_sum, reduce_mean, reduce_max, reduce_min, reduce_prod,
+                   ones, zeros, ones_like, zeros_like)
 from ... import errors  # noqa: F401
 from . import math, nn  # noqa: F401

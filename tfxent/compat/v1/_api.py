@@ -1,7 +1,7 @@
 """TF 1.15.5 public functions, eager mode (``tensorflow_core/python/ops/math_ops.py``,
 ``nn_ops.py``, ``clip_ops.py``, ``framework/constant_op.py`` of the 1.15.5 wheel)."""
 from ... import _dtypes, _ops
-from ..._api_v2 import _constant
+from ..._api_v2 import _constant, _filled, _filled_like
 from ..._convert import to_tensor
 
 _REF = "v1"
@@ -121,3 +121,19 @@ def softmax(logits, axis=None, name=None, dim=None):
 def log_softmax(logits, axis=None, name=None, dim=None):
     axis = _lookup("axis", axis, "dim", dim)
     return _ops.softmax_family(_REF, "LogSoftmax", logits, axis, name)
+
+
+def ones(shape, dtype=_dtypes.float32, name=None):
+    return _filled(shape, dtype, 1, _REF)
+
+
+def zeros(shape, dtype=_dtypes.float32, name=None):
+    return _filled(shape, dtype, 0, _REF)
+
+
+def ones_like(tensor, dtype=None, name=None, optimize=True):
+    return _filled_like(tensor, dtype, 1, _REF)
+
+
+def zeros_like(tensor, dtype=None, name=None, optimize=True):
+    return _filled_like(tensor, dtype, 0, _REF)
