@@ -15,9 +15,24 @@ def _is_float(dt):
 
 
 def cast(ctx, x, np_dtype):
+    """Measured on TF 2.21: float32 -> bfloat16 is an integer rounding (subnormals kept,
+    no DAZ); bfloat16 -> float32 is a bit shift (exact); float64 -> bfloat16 goes through a
+    flushed float32; every other float32/float64 source is read with DAZ and every
+    float32/float64 result flushed."""
     src = x.dtype
     dst = np.dtype(np_dtype)
     ftz = ctx.always_ftz
+    if src.name == "bfloat16" or dst.name == "bfloat16":
+        with np.errstate(all="ignore"):
+            if src == np.float64 and ftz:
+                return flush(flush(x).astype(np.float32)).astype(dst)
+            if src.name == "bfloat16" and dst == np.float64 and ftz:
+                return flush(x.astype(np.float32)).astype(np.float64)
+            if src.name == "bfloat16" and dst.kind in "iub":
+                x = x.astype(np.float32)
+                src = x.dtype
+            else:
+                return x.astype(dst)
     if ftz and src in (np.float32, np.float64):
         x = flush(x)
     with np.errstate(all="ignore"):
