@@ -145,3 +145,18 @@ def test_import_pulls_no_framework():
             "print(bad)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_eager_scalar_cache_signed_zero():
+    """TF caches converted Python scalars per (value, dtype): the first signed zero wins
+    (recorded: TF 2.21 and 1.15.5 print 80000000 for both below, then 0 for an int 0)."""
+    from tfxent import _convert
+    _convert.clear_scalar_cache()
+    x = tf.constant(np.array([-1.0, 2.0], np.float32))
+    assert hexof(tf.maximum(x, -0.0)) == "0000008000000040"
+    assert hexof(tf.maximum(x, 0.0)) == "0000008000000040"
+    assert hexof(tf.maximum(x, 0)) == "0000000000000040"
+    assert hexof(tf.constant(0.0, dtype=tf.float64)) == "0000000000000000"
+    _convert.clear_scalar_cache()
+    assert hexof(tf.maximum(x, 0.0)) == "0000000000000040"
+    _convert.clear_scalar_cache()

@@ -173,20 +173,26 @@ def _infer_scalar(value):
 
 # TF's eager scalar cache (``pywrap_tensor.cc``: a Python scalar converted to an EagerTensor
 # is cached per (value, requested dtype) for the rest of the process). Python's equality
-# makes 0.0, -0.0 and 0 one key, so whichever signed zero a process converts first is what
-# every later zero of that key becomes. Measured identically on TF 2.21 and TF 1.15.5.
+# makes 0.0 and -0.0 one key (a Python int 0 is a key of its own), so whichever signed zero
+# a process converts first is what every later float zero of that key becomes. Measured
+# identically on TF 2.21 and TF 1.15.5.
 _ZERO_CACHE = {"v1": {}, "v2": {}}
 
 
 def _cached_zero(value, arr, dtype_key, ref):
-    if (isinstance(value, (int, float)) and not isinstance(value, bool)
-            and not isinstance(value, np.generic) and value == 0 and arr.ndim == 0
+    if (type(value) is float and value == 0 and arr.ndim == 0  # noqa: E721 - exact type
             and arr.dtype.kind == "f"):
         cache = _ZERO_CACHE[ref]
         neg = cache.setdefault(dtype_key, bool(np.signbit(arr)))
         if neg != bool(np.signbit(arr)):
             return np.negative(arr)
     return arr
+
+
+def clear_scalar_cache(ref=None):
+    """``TFE_ClearScalarCache``: forget the cached signed zeros (of one reference, or all)."""
+    for r in ([ref] if ref else list(_ZERO_CACHE)):
+        _ZERO_CACHE[r].clear()
 
 
 def scalar_from_cache(value, arr, dtype, ref):

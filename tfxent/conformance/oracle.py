@@ -191,6 +191,15 @@ def _tf_api(tf, root, arrays):
     return {"arrays": arrays, "dtype": dtype, "constant": constant}
 
 
+def _scalar_cache_clearer():
+    """TF's own ``TFE_ClearScalarCache`` (TF 2.x: pywrap_tfe; TF 1.15: pywrap_tensorflow)."""
+    try:
+        from tensorflow.python import pywrap_tfe as mod  # TF 2.x
+    except ImportError:
+        from tensorflow.python import pywrap_tensorflow as mod  # TF 1.15
+    return mod.TFE_ClearScalarCache
+
+
 def main(argv=None):
     argv = list(sys.argv[1:] if argv is None else argv)
     ref = "v2"
@@ -221,9 +230,13 @@ def main(argv=None):
         arrays = dict((k, z[k]) for k in z.files)
     api = _tf_api(tf, root, arrays)
 
+    clear_cache = _scalar_cache_clearer()
     store = {}
     records = []
     for ci, case in enumerate(cases):
+        # Each case starts from an empty eager scalar cache, as in a fresh process (the
+        # cache makes a Python -0.0 / 0.0 depend on which zero the process converted first).
+        clear_cache()
         outputs, error, texts = run_one(case, root, api)
         outs = []
         for oi, (name, arr) in enumerate(outputs):
