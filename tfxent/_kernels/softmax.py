@@ -80,14 +80,14 @@ class _Ty:
         if self.F == _F32:
             return glibc.expf(x, ftz_daz=ftz, variant="2.27" if self.ref == "v2" else "2.2.5",
                               fma=fma)
-        return glibc.exp(x, ftz_daz=ftz, variant="2.29" if self.ref == "v2" else "2.2.5",
+        return glibc.exp(x, ftz_daz=ftz, variant="2.2.5",
                          fma=fma)
 
     def glibc_log(self, x, ftz, fma):
         if self.F == _F32:
             return glibc.logf(x, ftz_daz=ftz, variant="2.27" if self.ref == "v2" else "2.2.5",
                               fma=fma)
-        return glibc.log(x, ftz_daz=ftz, variant="2.29" if self.ref == "v2" else "2.2.5",
+        return glibc.log(x, ftz_daz=ftz, variant="2.2.5",
                          fma=fma)
 
     @property

@@ -362,15 +362,22 @@ def _scalar_float(op, x):
     return A.div(e, A.add(_F(1.0), e))
 
 
+# TF 2.21's libtensorflow_cc imports expf/logf@GLIBC_2.27 but exp/log/log1p@GLIBC_2.2.5
+# (objdump -T of the wheel): its double tails go through the SVID compat wrappers, which
+# return -inf for a subnormal under DAZ where log@GLIBC_2.29 gives -745.13 (measured).
+DOUBLE_VARIANT = "2.2.5"
+FLOAT_VARIANT = "2.27"
+
+
 def _scalar_double(op, x):
     if op == "exp":
-        return glibc.exp(x, ftz_daz=True)
+        return glibc.exp(x, ftz_daz=True, variant=DOUBLE_VARIANT)
     if op == "log":
-        return glibc.log(x, ftz_daz=True)
+        return glibc.log(x, ftz_daz=True, variant=DOUBLE_VARIANT)
     if op == "log1p":
-        return glibc.log1p(x, ftz_daz=True)
+        return glibc.log1p(x, ftz_daz=True, variant=DOUBLE_VARIANT)
     A = _Arith(_D, True)
-    e = glibc.exp(x, ftz_daz=True)
+    e = glibc.exp(x, ftz_daz=True, variant=DOUBLE_VARIANT)
     return np.where(e == np.inf, _D(1.0), A.div(e, A.add(_D(1.0), e)))
 
 
