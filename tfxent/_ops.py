@@ -193,8 +193,8 @@ def check_dtype(ref, op, dtype, name=None, fast=True):
             msg = entry["template"].replace("{dtype}", dtype.name).replace(
                 "{enum}", _ENUM.get(dtype.name, "DT_" + dtype.name.upper()))
             cls = getattr(errors, entry["class"])
-            if not fast:
-                # a Python value failing the op-def check: TF prints no name at all
+            if not fast and ref == "v2":
+                # a Python value failing the op-def check: TF 2.21 prints no name at all
                 name = None
             raise_op_error(ref, KernelError(cls, msg, wrapped=False), op, name, fast)
 
@@ -208,9 +208,18 @@ def reduce(ref, op, input_tensor, axis, keepdims, name=None):
     if axis is None:
         axes = list(range(x._value.ndim))
     else:
-        a = to_tensor(axis, dtype_hint=_dtypes.int32, ref=ref)
-        if a.dtype not in (_dtypes.int32, _dtypes.int64):
-            raise TypeError("Cannot convert %s to EagerTensor of dtype int32" % (axis,))
+        if ref == "v2":
+            a = to_tensor(axis, dtype_hint=_dtypes.int32, ref=ref)
+            if a.dtype not in (_dtypes.int32, _dtypes.int64):
+                raise TypeError("Cannot convert %s to EagerTensor of dtype int32" % (axis,))
+        else:
+            # TF 1.15 hands the axis to the op unconverted: a float axis finds no kernel.
+            a = to_tensor(axis, ref=ref)
+            if a.dtype not in (_dtypes.int32, _dtypes.int64):
+                entry = _registry()[ref][op][0]
+                from . import errors
+                raise_op_error(ref, KernelError(getattr(errors, entry["class"]), entry["template"],
+                                                wrapped=False), op, name, fast)
         axes = [int(v) for v in np.asarray(a._value).reshape(-1)]
     out = run(ref, op, lambda ctx, arr: reduction.reduce(ctx, op, arr, axes, bool(keepdims)),
               x._value, name=name, fast=fast)
