@@ -181,7 +181,7 @@ _ZERO_CACHE = {"v1": {}, "v2": {}}
 
 def _cached_zero(value, arr, dtype_key, ref):
     if (type(value) is float and value == 0 and arr.ndim == 0  # noqa: E721 - exact type
-            and arr.dtype.kind == "f"):
+            and (arr.dtype.kind == "f" or arr.dtype.name == "bfloat16")):
         cache = _ZERO_CACHE[ref]
         neg = cache.setdefault(dtype_key, bool(np.signbit(arr)))
         if neg != bool(np.signbit(arr)):
