@@ -71,3 +71,15 @@ Mean = _reduction("Mean")
 Max = _reduction("Max")
 Min = _reduction("Min")
 Prod = _reduction("Prod")
+
+
+@_kw_only("SoftmaxCrossEntropyWithLogits", ["features", "labels", "name"])
+def SoftmaxCrossEntropyWithLogits(features, labels, name=None):  # noqa: N802 - TF's name
+    from ._xent_api import raw_softmax_xent
+    return raw_softmax_xent(features, labels, name)
+
+
+@_kw_only("SparseSoftmaxCrossEntropyWithLogits", ["features", "labels", "name"])
+def SparseSoftmaxCrossEntropyWithLogits(features, labels, name=None):  # noqa: N802 - TF's name
+    from ._xent_api import raw_sparse_softmax_xent
+    return raw_sparse_softmax_xent(features, labels, name)
