@@ -4,12 +4,29 @@ from . import _ops
 _REF = "v2"
 
 
+# The generated Python function each raw op wraps (its name is in TF's positional-call error).
+_GEN_NAMES = {"Sum": "_sum", "Max": "_max", "Min": "_min", "Abs": "_abs"}
+
+
+def _gen_name(op):
+    if op in _GEN_NAMES:
+        return _GEN_NAMES[op]
+    out = []
+    for i, ch in enumerate(op):
+        if ch.isupper() and i and (op[i - 1].islower() or op[i - 1].isdigit()):
+            out.append("_")
+        out.append(ch.lower())
+    return "".join(out)
+
+
 def _kw_only(name, keys):
+    gen = _gen_name(name)
+
     def deco(fn):
         def wrapper(*args, **kwargs):
             if args:
                 raise TypeError("%s only takes keyword args (possible keys: %s). Please pass these "
-                                "args as kwargs instead." % (name, keys))
+                                "args as kwargs instead." % (gen, keys))
             return fn(**kwargs)
         wrapper.__name__ = name
         wrapper.__doc__ = fn.__doc__
