@@ -20,9 +20,9 @@ SparseSoftmaxCrossEntropyWithLogits = collections.namedtuple(
     "SparseSoftmaxCrossEntropyWithLogits", ["loss", "backprop"])
 
 
-def _range_error(ref, start, limit):
+def _range_error(ref, start, limit, scope=None):
     raise_op_error(ref, KernelError(InvalidArgumentError, "Requires start <= limit when delta > 0: %d/%d"
-                                    % (start, limit)), "Range", None, True)
+                                    % (start, limit)), "Range", (scope + "range/") if scope else None, True)
 
 
 def _dense_kernel(ref, features, labels, name=None, fast=True):
@@ -51,9 +51,12 @@ def _flatten_outer(ref, t):
 
 
 def dense_v2_helper(ref, labels, logits, axis=None, name=None):
-    """``softmax_cross_entropy_with_logits_v2_helper`` (identical in TF 2.21 and 1.15)."""
+    """``softmax_cross_entropy_with_logits_v2_helper`` (identical in TF 2.21 and 1.15).
+
+    TF 1.15 eager errors name the op's scope: ``name`` here is that scope (``"...logits/"``)."""
     if axis is None:
         axis = -1
+    scope = name if ref == "v1" else None
     logits = to_tensor(logits, ref=ref)
     labels = to_tensor(labels, ref=ref)
     convert = logits.dtype in (_dtypes.float16, _dtypes.bfloat16)
@@ -63,9 +66,9 @@ def dense_v2_helper(ref, labels, logits, axis=None, name=None):
     pv, lv = precise._value, labels._value
     if axis != -1:
         if axis < 0:
-            _range_error(ref, 0, axis)
+            _range_error(ref, 0, axis, scope)
         if axis + 1 > rank:
-            _range_error(ref, axis + 1, rank)
+            _range_error(ref, axis + 1, rank, scope)
         perm = list(range(axis)) + list(range(axis + 1, rank)) + [axis]
         pv = np.transpose(pv, perm)
         lv = np.transpose(lv, perm)
