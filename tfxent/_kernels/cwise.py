@@ -24,6 +24,23 @@ differently on the packet and scalar paths (float32/float64):
 half and bfloat16 return the first operand on ties on both paths; bfloat16's packet path
 returns DAZ-read values (a subnormal becomes a signed zero), its scalar path the operand's
 own bits.
+
+TF 1.15.5 (``ctx.ref == "v1"``; ``core/kernels/cwise_ops.h`` ``maximum``/``minimum`` are
+``scalar_max_op<T>``/``scalar_min_op<T>`` with no NaN-propagation argument, Relu is
+``features.cwiseMax(T(0))``; Eigen cdb377d0cba4889fc909d1bbdd430b988db0db97
+``Eigen/src/Core/functors/BinaryFunctors.h``, ``Eigen/src/Core/MathFunctions.h``
+(``numext::maxi``/``mini`` = ``std::max``/``std::min``) and ``Eigen/src/Core/arch/AVX/PacketMath.h``
+(``pmax(a, b)`` = ``_mm256_max_ps(b, a)``, ``pmin`` likewise, ``pnegate`` = ``0 - a``)), measured
+on the 1.15.5 wheel for float16/float32/float64, all tail lengths, same-shape, scalar-operand
+and tiled broadcasts:
+
+* max = ``b > a ? b : a``, min = ``b < a ? b : a`` on the packet path, the scalar path and the
+  compiler-vectorised tail alike, so the path split does not matter: a NaN in either operand
+  and a tie (``-0``/``+0``) return the first operand;
+* FTZ/DAZ only in graph mode or when ``eigen_v1.eager_ftz`` says the evaluation runs on the
+  intra-op pool; then the comparison and the returned value are read through DAZ;
+* Neg: packet elements ``0 - x`` (``-(+0)`` = ``+0``; under DAZ a subnormal gives ``+0``), the
+  scalar tail flips the sign bit; Abs clears the sign bit.
 """
 import numpy as np
 
@@ -209,11 +226,29 @@ def Neg(ctx, x):
     """``functor::neg`` (``scalar_opposite_op``): flips the sign bit (no DAZ); integers wrap."""
     x = np.asarray(x)
     _check_type("Neg", x.dtype)
+    if ctx.ref == "v1" and x.dtype in (_F32, _F64):
+        return _neg_v1(ctx, x)
     if _is_float(x.dtype):
         u = fp.bits(x)
         return (u ^ u.dtype.type(1 << (8 * x.dtype.itemsize - 1))).view(x.dtype).copy()
     with np.errstate(over="ignore"):
         return np.negative(x)
+
+
+def _neg_v1(ctx, x):
+    """TF 1.15.5 float32/float64 Neg: packet elements are ``pnegate`` = ``0 - x`` (AVX
+    ``PacketMath.h`` @cdb377d0: ``-(+0)`` is ``+0``; under DAZ a subnormal gives ``+0``), the
+    scalar tail flips the sign bit."""
+    flat = x.reshape(-1)
+    n = flat.size
+    k = packet_prefix(n, _P(x.dtype))
+    ftz = _v1_flush(ctx, "Neg", x.dtype, n)
+    u = fp.bits(flat)
+    out = (u ^ u.dtype.type(1 << (8 * x.dtype.itemsize - 1))).view(x.dtype).copy()
+    if k:
+        with np.errstate(all="ignore"):
+            out[:k] = np.subtract(x.dtype.type(0), _daz(flat[:k], ftz))
+    return out.reshape(x.shape)
 
 
 def _select_max(a, b, first_on_tie, is_max):
@@ -229,6 +264,73 @@ def _select_max(a, b, first_on_tie, is_max):
             r = np.where(np.isnan(b), b, r)
             r = np.where(np.isnan(a), a, r)
     return r
+
+
+def _v1_tiled_ftz(ctx, dt, cx, cy):
+    """TF 1.15.5 eager: whether a tiled (real broadcast) float32/float64 Maximum/Minimum runs
+    on the FTZ intra-op pool. ``TensorExecutor<..., Tileable>`` (``TensorExecutor.h``
+    @cdb377d0) calls ``parallelFor(block_count, c * coefficients per block)``, the blocks shaped
+    (``TensorBlock.h``, kSkewedInnerDims) for a target size T = floor(40000 / c);
+    ``parallelFor`` (``TensorDeviceThreadPool.h``) goes to the pool when
+    ``int((n*cost - 100000)/100000 + 0.9) >= 2`` and its block count exceeds the thread count.
+    c = 11/64 * (bytes loaded + stored) + X / P, X (compute cycles per packet) measured on the
+    1.15.5 wheel from the first flushed shape: 3 + 52 * (rank - 1) per broadcast operand
+    (rank 2: 55 one-sided, 107 two-sided; rank 3 two-sided: 211)."""
+    if ctx.graph:
+        return True
+    threads = int(ctx.threads)
+    shape = tuple(max(a, b) for a, b in zip(cx, cy))
+    nb = int(any(a != s for a, s in zip(cx, shape))) + int(any(b != s for b, s in zip(cy, shape)))
+    size = dt.itemsize
+    P = 8 if size == 4 else 4
+    c = 11.0 / 64 * (3 * size) + (3 + 52 * (len(shape) - 1) * nb) / P
+    T = max(1, int(40000 / c))
+    rem, count, block = T, 1, 1
+    for d in reversed(shape):
+        bd = min(rem, d)
+        count *= -(-d // bd)
+        block *= bd
+        rem = -(-rem // max(1, bd))
+    cost = block * c                   # costPerCoeff * block_dims_total_size()
+    if count <= 1 or threads <= 1:
+        return False
+    if min(threads, max(1, int((count * cost - 100000) / 100000 + 0.9))) == 1:
+        return False
+    # CalculateParallelForBlock over the tiling blocks (no alignment); all on the pool iff more
+    # parallelFor blocks than threads
+    divup = lambda a, b: (a + b - 1) // b
+    bs = min(count, max(divup(count, 4 * threads), int(1.0 / (cost / 40000))))
+    max_bs = min(count, 2 * bs)
+    bc = divup(count, bs)
+    max_eff = bc / (divup(bc, threads) * threads)
+    prev = bc
+    while max_eff < 1.0 and prev > 1:
+        coarser = min(count, divup(count, prev - 1))
+        if coarser > max_bs:
+            break
+        cc = divup(count, coarser)
+        prev = cc
+        eff = cc / (divup(cc, threads) * threads)
+        if eff + 0.01 >= max_eff:
+            bs, bc = coarser, cc
+            max_eff = max(max_eff, eff)
+    return bc > threads
+
+
+def _minmax_v1(ctx, op, a, b, is_max, n_out, scalar_operand, ftz=None):
+    """TF 1.15.5 float Maximum/Minimum/Relu: ``b > a ? b : a`` (``b < a ? b : a``) on every
+    path; a NaN in either operand or a tie returns ``a``. ``ftz``: None = non-tiled
+    evaluation (``eigen_v1.eager_ftz``)."""
+    dt = a.dtype
+    if dt == _F16:
+        ftz = False
+    elif ftz is None:
+        ftz = _v1_flush(ctx, op, dt, n_out, scalar_operand)
+    a, b = np.broadcast_arrays(a, b)
+    fa, fb = _daz(a, ftz), _daz(b, ftz)
+    with np.errstate(invalid="ignore"):
+        take_b = (fb > fa) if is_max else (fb < fa)
+    return np.where(take_b, fb, fa).astype(dt)
 
 
 def _minmax(ctx, op, a, b, is_max, scalar_mask):
@@ -263,6 +365,8 @@ def Relu(ctx, features):
     _check_type("Relu", x.dtype)
     if not _is_float(x.dtype):
         return np.maximum(x, x.dtype.type(0))
+    if ctx.ref == "v1" and (x.dtype in (_F16, _F32, _F64)):
+        return _contig(_minmax_v1(ctx, "Relu", x, np.zeros((), x.dtype), True, x.size, False))
     if x.dtype == _F16:
         return _select_max(x, x.dtype.type(0), True, True).astype(x.dtype)
     n = x.size
@@ -389,6 +493,13 @@ def _minmax_kernel(op, is_max):
         x, y, out_shape, cx, cy = _prep_binary(op, x, y)
         if not _is_float(x.dtype):
             return (np.maximum if is_max else np.minimum)(x, y).astype(x.dtype).reshape(out_shape)
+        if ctx.ref == "v1" and x.dtype in (_F16, _F32, _F64):
+            n = int(np.prod(out_shape))
+            ftz = None
+            if len(cx) > 1 and x.dtype != _F16:
+                ftz = _v1_tiled_ftz(ctx, x.dtype, cx, cy)
+            return _contig(_minmax_v1(ctx, op, x, y, is_max, n,
+                                      len(cx) <= 1 and x.size != y.size, ftz).reshape(out_shape))
         if x.dtype != _F16:
             mask = _binary_path_mask(x.dtype, out_shape, cx, cy, x.size, y.size)
         else:
