@@ -35,7 +35,7 @@ def main(argv=None):
     import tfxent
 
     rng = np.random.default_rng(0)
-    sizes = {"128x10": (128, 10), "4096x4096": (4096, 4096)}
+    sizes = {"128x10": (128, 10), "4096x4096": (4096, 4096), "64x32000": (64, 32000)}
     ops = [
         ("exp", lambda m, x: m.exp(x)),
         ("math.log", lambda m, x: m.math.log(x)),
@@ -49,6 +49,11 @@ def main(argv=None):
         ("reduce_sum(all)", lambda m, x: m.reduce_sum(x)),
         ("reduce_mean(axis=0)", lambda m, x: m.reduce_mean(x, axis=0)),
         ("reduce_max(axis=-1)", lambda m, x: m.reduce_max(x, axis=-1)),
+        ("nn.softmax", lambda m, x: m.nn.softmax(x)),
+        ("nn.log_softmax", lambda m, x: m.nn.log_softmax(x)),
+        ("softmax_xent", lambda m, x: m.nn.softmax_cross_entropy_with_logits(labels=x, logits=x)),
+        ("sparse_softmax_xent", lambda m, x: m.nn.sparse_softmax_cross_entropy_with_logits(
+            labels=m.constant(np.arange(x.shape[0]) % x.shape[1]), logits=x)),
     ]
     print("%-22s %-10s %12s %12s %8s" % ("op", "size", "tf (ms)", "tfxent (ms)", "ratio"))
     for label, shape in sizes.items():
