@@ -278,6 +278,10 @@ def _softmax_kernel(op, ctx, arr):
     c = shape[-1]
     rows = int(np.prod(shape[:-1], dtype=np.int64))
     if arr.size == 0:
+        if op == "Softmax" and _onednn_softmax(ctx, _dtypes.from_numpy(arr.dtype).name):
+            # oneDNN still has to create its primitive: a capped ISA without a kernel for
+            # the dtype aborts even on an empty input (measured on TF 2.21).
+            return sk.softmax(ctx, arr.reshape(rows, c)).reshape(shape)
         return np.empty(shape, dtype=arr.dtype)
     flat = np.ascontiguousarray(arr).reshape(rows, c)
     fn = sk.softmax if op == "Softmax" else sk.log_softmax
