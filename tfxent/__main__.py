@@ -15,9 +15,9 @@ def _refs(ref):
     return ("v2", "v1") if ref in (None, "all") else (ref,)
 
 
-def _print_matrix(title, rows, out):
+def _print_matrix(title, rows, out, unavailable=()):
     from tfxent.conformance import report
-    body, tot = report.matrix_lines(rows)
+    body, tot = report.matrix_lines(rows, unavailable=unavailable)
     out.write("\n%s\n\n" % title)
     out.write("\n".join(body) + "\n")
     return tot
@@ -28,12 +28,15 @@ def cmd_check(a):
     refs = _refs(a.ref)
     t0 = time.time()
     sections = []
-    rows, indexes = runner.check_goldens(refs, a.set, a.filter, quiet=a.quiet)
+    rows, indexes = runner.check_goldens(refs, a.set, a.filter, quiet=a.quiet,
+                                         variants=not a.no_variants)
     note = "Goldens: %s. tfxent pinned to each golden's recorded profile: %s." % (
         ", ".join("%s = TensorFlow %s" % (report.NAMESPACES[r], indexes[r]["tf_version"])
                   for r in refs),
-        "; ".join("`%s`" % indexes[r]["profile"] for r in refs))
-    sections.append(("Goldens (set `%s`)" % a.set, rows, note))
+        "; ".join("%s `%s`" % (lab, idx.get("profile", "?"))
+                  for lab, idx in indexes.items()))
+    unavailable = _unavailable(indexes)
+    sections.append(("Goldens (set `%s`)" % a.set, rows, note, unavailable))
     all_rows = list(rows)
     if a.live:
         pythons = runner.pythons_from(a.tf2_python, a.tf1_python)
@@ -42,16 +45,24 @@ def cmd_check(a):
             sys.stderr.write("--live: no TensorFlow python given (--tf2-python/--tf1-python "
                              "or TFXENT_TF2_PYTHON/TFXENT_TF1_PYTHON)\n")
             return 2
-        lrows, metas = runner.check_live(pythons, live_refs, a.set, a.filter, quiet=a.quiet)
+        lrows, metas = runner.check_live(pythons, live_refs, a.set, a.filter, quiet=a.quiet,
+                                         variants=not a.no_variants)
         note = "Live oracles on this machine: %s." % ", ".join(
             "%s = TensorFlow %s, profile `%s`" % (
-                report.NAMESPACES[r], metas[r]["tf_version"],
-                runner.profile_from_machine(metas[r]["machine"])) for r in live_refs)
-        sections.append(("Live (set `%s`)" % a.set, lrows, note))
+                lab, m["tf_version"], runner.profile_from_machine(m["machine"]))
+            for lab, m in metas.items() if m.get("status") != "unavailable")
+        lunavailable = _unavailable(metas)
+        sections.append(("Live (set `%s`)" % a.set, lrows, note, lunavailable))
         all_rows += lrows
     out = sys.stdout
-    for title, r, _ in sections:
-        _print_matrix(title, r, out)
+    for title, r, _, unav in sections:
+        _print_matrix(title, r, out, unav)
+    for title, _, _, unav in sections:
+        if unav:
+            out.write("\n%s: %d variant(s) unavailable on the recording CPU (not checked):\n"
+                      % (title, len(unav)))
+            for ns, var, reason, n in unav:
+                out.write("  %s %s: %d cases: %s\n" % (ns, var, n, reason))
     fails = report.failures(all_rows)
     if fails:
         out.write("\n%d case(s) not identical%s:\n" % (
@@ -71,6 +82,18 @@ def cmd_check(a):
     out.write("\n%d cases, %d identical, %.1fs\n" % (
         len(all_rows), sum(bool(r["identical"]) for _, r in all_rows), time.time() - t0))
     return 1 if fails or not all_rows else 0
+
+
+def _unavailable(indexes):
+    """[(namespace, variant, reason, cases)] for the unavailable variant units."""
+    from tfxent.conformance import report
+    out = []
+    for lab, idx in indexes.items():
+        if idx.get("status") == "unavailable":
+            ref, _, var = lab.partition("@")
+            out.append((report.NAMESPACES.get(ref, ref), var, idx.get("reason", "?"),
+                        int(idx.get("unchecked", 0))))
+    return out
 
 
 def cmd_record(a):
@@ -107,6 +130,8 @@ def main(argv=None):
             s.add_argument("--all-failures", action="store_true")
             s.add_argument("--slowest", type=int, default=0, metavar="N",
                            help="list the N slowest tfxent cases")
+            s.add_argument("--no-variants", action="store_true",
+                           help="skip the oneDNN variant goldens (TF 2.21 Softmax)")
     a = p.parse_args(argv)
     if a.command == "check":
         return cmd_check(a)

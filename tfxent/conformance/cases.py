@@ -67,12 +67,20 @@ _WIDE = {"float16": (-7.0, 4.5), "bfloat16": (-38.0, 38.0), "float32": (-40.0, 3
 
 
 def input_key(regime, dtype, shape, seed=0):
+    """Key of a generated input.  Shape ``()`` is spelled ``s`` and -- for compatibility
+    with the recorded goldens -- yields a shape-(1,) array (``np.ascontiguousarray``
+    promotes 0-d arrays); use :func:`scalar_key` for a true rank-0 array."""
     return "%s:%s:%s:%d" % (regime, dtype, "x".join(str(d) for d in shape) or "s", seed)
+
+
+def scalar_key(regime, dtype, seed=0):
+    """Key of a true rank-0 input (shape spelled ``0d``)."""
+    return "%s:%s:0d:%d" % (regime, dtype, seed)
 
 
 def parse_key(key):
     regime, dtype, shape, seed = key.split(":")
-    shp = () if shape == "s" else tuple(int(d) for d in shape.split("x"))
+    shp = () if shape in ("s", "0d") else tuple(int(d) for d in shape.split("x"))
     return regime, dtype, shp, int(seed)
 
 
@@ -108,6 +116,16 @@ def make_input(key):
         lo = np.array([b[0] for b in bands])[band]
         hi = np.array([b[1] for b in bands])[band]
         v = rng.uniform(lo, hi) * np.where(rng.random(n) < 0.5, -1.0, 1.0)
+    elif regime in ("spread50", "spread95"):  # softmax: exp far below / near overflow
+        lim = 50.0 if regime == "spread50" else 95.0
+        v = rng.uniform(-lim, lim, n)
+    elif regime == "neginf":  # softmax: whole rows of -inf (last axis) and scattered -inf
+        v = rng.normal(0.0, 3.0, n)
+        v = np.where(rng.random(n) < 0.2, -np.inf, v)
+        if shape:
+            rows = v.reshape(-1, shape[-1]) if shape[-1] else v.reshape(0, 0)
+            rows[::3] = -np.inf
+            v = rows.reshape(-1)
     elif regime == "special":
         v = rng.normal(0.0, 3.0, n)
         pool = [np.nan, np.inf, -np.inf, _HUGE[dtype], -_HUGE[dtype], -0.0, 0.0]
@@ -122,6 +140,8 @@ def make_input(key):
             a = _bf16_round(v.astype(np.float32))
         else:
             a = v.astype(_STORE[dtype])
+    if key.split(":")[2] == "0d":
+        return np.array(a.reshape(()), copy=True)  # a real 0-d array
     return np.ascontiguousarray(a.reshape(shape))
 
 
@@ -182,8 +202,9 @@ def T(*items):
     return {"tuple": list(items)}
 
 
-def tensor_arg(regime, dtype, shape, seed=0):
-    key = input_key(regime, dtype, shape, seed)
+def tensor_arg(regime, dtype, shape, seed=0, rank0=False):
+    key = scalar_key(regime, dtype, seed) if rank0 and shape == () else \
+        input_key(regime, dtype, shape, seed)
     if dtype == "bfloat16":
         return C(key, "bfloat16")
     return A(key)
@@ -467,6 +488,136 @@ def _printing(b, set_name):
     b.add("reduce_mean", "print", [A(input_key("normal", "float64", (5, 6)))], texts=texts)
 
 
+# --------------------------------------------------------------------------- softmax
+SOFTMAX_V2 = ("nn.softmax", "nn.log_softmax", "math.softmax", "math.log_softmax",
+              "raw_ops.Softmax", "raw_ops.LogSoftmax")
+SOFTMAX_V1 = ("nn.softmax", "nn.log_softmax")
+SOFTMAX_ALIASES = ("math.softmax", "math.log_softmax")
+SOFTMAX_FNS = frozenset(SOFTMAX_V2 + SOFTMAX_V1)
+SM_SHAPES = ((1, 1), (3, 5), (128, 10), (7, 9001), (2, 20000), (9, 8193), (300, 50),
+             (129, 64), (1000, 37))
+SM_SHAPES_FULL = SM_SHAPES + ((4096, 4096), (64, 65537), (3, 300007), (257, 1025), (17,),
+                              (40009,), (2, 3, 20011))
+SM_AXES = (((3, 4, 5), (0, 1, 2, -1, -2, -3)), ((2, 3, 4, 5), (0, 1, 2, 3, -1, -2, -3, -4)))
+SM_AXES_FULL = SM_AXES + (((5, 300, 41), (0, 1, -1)), ((33, 2, 1, 257), (0, 2, -3)))
+SM_ODD = ((), (2, 3, 1, 2, 4), (2, 1, 2, 1, 2, 3), (0, 3), (3, 0), (0,))
+SM_REGIMES = ("spread50", "spread95", "special", "neginf")
+SM_REGIME_SHAPES = ((7, 33), (130, 17))
+SM_REGIME_SHAPES_FULL = SM_REGIME_SHAPES + ((9, 8193), (3, 4, 1031))
+
+
+def _softmax(b, fn, set_name, variant=False):
+    """Softmax / LogSoftmax.  ``variant``: the reduced grid run again under every oneDNN
+    variant (the oracle's environment differs, the cases do not)."""
+    full = set_name == "full"
+    raw = fn.startswith("raw_ops.")
+    alias = fn in SOFTMAX_ALIASES and not full
+
+    def add(dt, x, axis=None, **kw):
+        if raw:
+            b.add(fn, dt, [], dict(kw, logits=x))
+        elif axis is None:
+            b.add(fn, dt, [x], kw)
+        else:
+            b.add(fn, dt, [x], dict(kw, axis=axis))
+
+    for dt in FLOATS if b.ref == "v2" else tuple(d for d in FLOATS if d != "bfloat16"):
+        if alias and dt not in ("float16", "float32"):
+            continue
+        shapes = SM_SHAPES_FULL if full else SM_SHAPES
+        if alias:
+            shapes = shapes[:3]
+        for shp in shapes:
+            add(dt, tensor_arg("normal", dt, shp))
+        if alias:
+            add(dt, tensor_arg("normal", dt, (3, 4, 5)), 0)
+            continue
+        for shp, axes in SM_AXES_FULL if full else SM_AXES:
+            if raw:
+                add(dt, tensor_arg("normal", dt, shp))
+                continue
+            for ax in axes if not variant else axes[:1] + axes[-1:]:
+                add(dt, tensor_arg("normal", dt, shp), ax)
+        for shp in SM_ODD:
+            add(dt, tensor_arg("normal", dt, shp, rank0=True))
+        for reg in SM_REGIMES:
+            for shp in SM_REGIME_SHAPES_FULL if full else SM_REGIME_SHAPES:
+                add(dt, tensor_arg(reg, dt, shp))
+        if not raw and not variant:
+            x = tensor_arg("normal", dt, (3, 4, 5))
+            add(dt, x, 3)
+            add(dt, x, -4)
+            add(dt, tensor_arg("normal", dt, (), rank0=True), 0)
+            add(dt, tensor_arg("normal", dt, (), rank0=True), -1)
+            if b.ref == "v1":
+                add(dt, x, None, dim=1)
+                add(dt, x, None, dim=-3)
+                add(dt, x, 0, dim=0)
+                add(dt, x, None, dim=7)
+    if variant:
+        return
+    for dt in ("int32",):
+        for shp in ((3, 5), ()):
+            add(dt, tensor_arg("int", dt, shp, rank0=True))
+    if raw:
+        b.add(fn, "py", [A(input_key("normal", "float32", (3, 5)))])  # positional: TypeError
+        b.add(fn, "py", [], {"logits": [[1.0, 2.0, 3.0]]})
+        return
+    b.add(fn, "py", [[[1.0, 2.0, 3.0], [F(float("-inf")), F(float("-inf")), 0.0]]])
+    b.add(fn, "py", [[1, 2, 3]])
+    b.add(fn, "py", [A(input_key("normal", "float32", (3, 4, 5))), 1])
+    b.add(fn, "py", [A(input_key("normal", "float32", (3, 4, 5)))],
+          {"axis": A(scalar_key("int", "int32"))})
+
+
+# oneDNN variants of TF 2.21 Softmax: (name, oracle environment, ISA the CPU must have for
+# the variant to mean what it says -- None = any CPU).  Recorded to <ref>-<name>.* goldens.
+VARIANTS = (
+    ("onednn_off", {"TF_ENABLE_ONEDNN_OPTS": "0"}, None),
+    ("isa_sse41", {"ONEDNN_MAX_CPU_ISA": "SSE41"}, "sse41"),
+    ("isa_avx2", {"ONEDNN_MAX_CPU_ISA": "AVX2"}, "avx2"),
+    ("isa_avx2_vnni_2", {"ONEDNN_MAX_CPU_ISA": "AVX2_VNNI_2"}, "avx2_vnni_2"),
+    ("isa_avx512_core", {"ONEDNN_MAX_CPU_ISA": "AVX512_CORE"}, "avx512_core"),
+    ("isa_avx512_core_bf16", {"ONEDNN_MAX_CPU_ISA": "AVX512_CORE_BF16"}, "avx512_core_bf16"),
+    ("isa_avx512_core_fp16", {"ONEDNN_MAX_CPU_ISA": "AVX512_CORE_FP16"}, "avx512_core_fp16"),
+)
+VARIANT_REFS = ("v2",)
+VARIANT_FNS = ("nn.softmax", "nn.log_softmax", "raw_ops.Softmax", "raw_ops.LogSoftmax")
+
+
+def variants_for(ref):
+    return VARIANTS if ref in VARIANT_REFS else ()
+
+
+def variant_env(name):
+    for v, env, _ in VARIANTS:
+        if v == name:
+            return dict(env)
+    raise ValueError("unknown variant %r" % name)
+
+
+def variant_requires(name):
+    for v, _, isa in VARIANTS:
+        if v == name:
+            return isa
+    raise ValueError("unknown variant %r" % name)
+
+
+def generate_variant(set_name, ref, variant):
+    """The cases of one oneDNN variant (ids ``<ref>@<variant>/fn/group/nnn``)."""
+    if set_name not in SETS:
+        raise ValueError("unknown case set %r (have: %s)" % (set_name, ", ".join(SETS)))
+    variant_env(variant)
+    b = _Builder(ref)
+    for fn in VARIANT_FNS:
+        _softmax(b, fn, set_name, variant=True)
+    out = []
+    for c in b.cases:
+        c = dict(c, id="%s@%s/%s" % (ref, variant, c["id"].split("/", 1)[1]), variant=variant)
+        out.append(c)
+    return out
+
+
 def generate(set_name="default", refs=REFS):
     """All cases of ``set_name`` for ``refs`` (list of dicts, deterministic order)."""
     if set_name not in SETS:
@@ -483,6 +634,8 @@ def generate(set_name="default", refs=REFS):
         _clip(b, set_name)
         _conversions(b, set_name)
         _printing(b, set_name)
+        for fn in (SOFTMAX_V2 if ref == "v2" else SOFTMAX_V1):
+            _softmax(b, fn, set_name)
         out.extend(b.cases)
     ids = [c["id"] for c in out]
     assert len(ids) == len(set(ids)), "duplicate case ids"
@@ -498,6 +651,11 @@ def inputs_for(cases):
 def family(case):
     """(ref, fn) — the unit reports and tests group by."""
     return case["ref"], case["fn"]
+
+
+def variant_of(case):
+    """The oneDNN variant name of a case ("" for the base goldens)."""
+    return case.get("variant") or ""
 
 
 def group(case):

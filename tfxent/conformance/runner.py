@@ -16,13 +16,31 @@ from . import oracle as _oracle
 GOLDEN_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "goldens")
 ORACLE_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "oracle.py")
 MAX_STORED_BYTES = 64 * 1024
+# Softmax families keep smaller outputs only (the goldens stay compact): base goldens up to
+# 8 KiB per output, oneDNN variant goldens up to 4 KiB; larger outputs are digests.
+SOFTMAX_STORED_BYTES = 8 * 1024
+VARIANT_STORED_BYTES = 4 * 1024
 RECORD_COMMAND = "python -m tfxent record --tf2-python PY --tf1-python PY"
 PYTHON_ENV = {"v2": "TFXENT_TF2_PYTHON", "v1": "TFXENT_TF1_PYTHON"}
 TIMINGS = {}  # case id -> seconds tfxent took (last run)
 
 
-def golden_paths(ref, set_name="default"):
+def stored_limit(case):
+    """Largest output (bytes) whose array a golden stores for ``case``."""
+    if _cases.variant_of(case):
+        return VARIANT_STORED_BYTES
+    if case["fn"] in _cases.SOFTMAX_FNS:
+        return SOFTMAX_STORED_BYTES
+    return MAX_STORED_BYTES
+
+
+ONEDNN_ENV = ("TF_ENABLE_ONEDNN_OPTS", "ONEDNN_MAX_CPU_ISA")
+
+
+def golden_paths(ref, set_name="default", variant=""):
     stem = ref if set_name == "default" else "%s-%s" % (set_name, ref)
+    if variant:
+        stem += "-" + variant
     return (os.path.join(GOLDEN_DIR, stem + ".json"), os.path.join(GOLDEN_DIR, stem + ".npz"))
 
 
@@ -49,6 +67,62 @@ def profile_from_machine(machine):
     return prof.to_string()
 
 
+# --------------------------------------------------------------------------- variants
+def units(refs):
+    """[(ref, variant)]: the base golden of each ref ("" variant) and its oneDNN variants."""
+    out = []
+    for ref in refs:
+        out.append((ref, ""))
+        out += [(ref, v) for v, _, _ in _cases.variants_for(ref)]
+    return out
+
+
+def unit_label(ref, variant):
+    return ref if not variant else "%s@%s" % (ref, variant)
+
+
+def unit_cases(set_name, ref, variant):
+    if variant:
+        return _cases.generate_variant(set_name, ref, variant)
+    return _cases.generate(set_name, (ref,))
+
+
+def local_cpu_isa():
+    """The best oneDNN ISA of this machine's CPU (as the oracle subprocess sees it)."""
+    return _profile_mod()._isa_from_flags(set(_oracle.machine_info()["cpu_flags"]))
+
+
+def _profile_mod():
+    from .. import _profile
+    return _profile
+
+
+def variant_unavailable(variant, cpu_isa=None):
+    """None when ``variant`` can run on this CPU, else the reason it cannot."""
+    req = _cases.variant_requires(variant)
+    if not req:
+        return None
+    from .._numerics import onednn
+    cpu_isa = cpu_isa or local_cpu_isa()
+    if onednn.mayiuse(req, cpu_isa):
+        return None
+    return ("this CPU (oneDNN ISA %s) lacks %s: ONEDNN_MAX_CPU_ISA=%s would not select the "
+            "%s kernels" % (cpu_isa, req, _cases.variant_env(variant).get(
+                "ONEDNN_MAX_CPU_ISA", "?"), req))
+
+
+def variant_profile(variant, base_profile):
+    """The profile string a variant golden would carry (for unavailable variants)."""
+    prof = _profile_mod().NumericsProfile.from_string(base_profile)
+    env = _cases.variant_env(variant)
+    if "TF_ENABLE_ONEDNN_OPTS" in env:
+        prof = prof.replace(onednn=env["TF_ENABLE_ONEDNN_OPTS"].strip().lower()
+                            not in ("0", "false"))
+    if "ONEDNN_MAX_CPU_ISA" in env:
+        prof = prof.replace(max_isa=env["ONEDNN_MAX_CPU_ISA"].strip().lower())
+    return prof.to_string()
+
+
 # --------------------------------------------------------------------------- oracle
 def _log(msg, quiet=False):
     if not quiet:
@@ -56,8 +130,9 @@ def _log(msg, quiet=False):
         sys.stderr.flush()
 
 
-def run_oracle(python, ref, case_list, inputs, quiet=False):
-    """Run the oracle under ``python`` for ``ref``.  Returns (meta, {id: result})."""
+def run_oracle(python, ref, case_list, inputs, quiet=False, variant=""):
+    """Run the oracle under ``python`` for ``ref`` (with the environment of ``variant``).
+    Returns (meta, {id: result})."""
     with tempfile.TemporaryDirectory(prefix="tfxent-oracle-") as tmp:
         cpath = os.path.join(tmp, "cases.json")
         ipath = os.path.join(tmp, "inputs.npz")
@@ -69,16 +144,21 @@ def run_oracle(python, ref, case_list, inputs, quiet=False):
         env = dict(os.environ)
         env.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
         env.pop("PYTHONPATH", None)
+        label = unit_label(ref, variant)
+        if variant:
+            for k in ONEDNN_ENV:
+                env.pop(k, None)
+            env.update(_cases.variant_env(variant))
         t0 = time.time()
-        _log("oracle %s: %d cases ..." % (ref, len(case_list)), quiet)
+        _log("oracle %s: %d cases ..." % (label, len(case_list)), quiet)
         proc = subprocess.run([python, ORACLE_PATH, "--ref", ref, cpath, ipath, opath],
                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               cwd=tmp)
         if proc.returncode != 0 or not os.path.exists(opath):
             tail = proc.stderr.decode("utf-8", "replace")[-3000:]
-            raise RuntimeError("oracle for %s failed (exit %d):\n%s" % (ref, proc.returncode,
+            raise RuntimeError("oracle for %s failed (exit %d):\n%s" % (label, proc.returncode,
                                                                        tail))
-        _log("oracle %s: done in %.1fs" % (ref, time.time() - t0), quiet)
+        _log("oracle %s: done in %.1fs" % (label, time.time() - t0), quiet)
         return load_oracle_out(opath)
 
 
@@ -163,10 +243,33 @@ def record(pythons, set_name="default", refs=_cases.REFS, quiet=False):
     """Run the oracles and write the goldens.  ``pythons``: ref -> interpreter path."""
     os.makedirs(GOLDEN_DIR, exist_ok=True)
     written = []
-    for ref in refs:
-        case_list = _cases.generate(set_name, (ref,))
+    base_profile = {}
+    for ref, variant in units(refs):
+        case_list = unit_cases(set_name, ref, variant)
+        jpath, npath = golden_paths(ref, set_name, variant)
+        why = variant_unavailable(variant) if variant else None
+        if why and _recorded_elsewhere(jpath):
+            # recorded on a CPU that has the ISA: keep it (check pins its profile anyway)
+            _log("golden %s: this CPU cannot run it (%s); keeping the recorded %s" % (
+                unit_label(ref, variant), why, os.path.basename(jpath)), quiet)
+            written += [jpath, npath]
+            continue
+        if why:
+            index = {
+                "generated": "by `%s`; do not edit" % RECORD_COMMAND,
+                "ref": ref, "set": set_name, "generator_version": _cases.GENERATOR_VERSION,
+                "variant": variant, "env": _cases.variant_env(variant),
+                "status": "unavailable", "reason": why,
+                "profile": variant_profile(variant, base_profile[ref]),
+                "inputs": {}, "cases": {}}
+            _write_index(jpath, index)
+            if os.path.exists(npath):
+                os.remove(npath)
+            written.append(jpath)
+            _log("golden %s: UNAVAILABLE (%s)" % (unit_label(ref, variant), why), quiet)
+            continue
         inputs = _cases.inputs_for(case_list)
-        meta, results = run_oracle(pythons[ref], ref, case_list, inputs, quiet)
+        meta, results = run_oracle(pythons[ref], ref, case_list, inputs, quiet, variant)
         index = {
             "generated": "by `%s`; do not edit" % RECORD_COMMAND,
             "ref": ref, "set": set_name, "generator_version": _cases.GENERATOR_VERSION,
@@ -178,6 +281,12 @@ def record(pythons, set_name="default", refs=_cases.REFS, quiet=False):
             "inputs": dict((k, _cases.digest(v)) for k, v in sorted(inputs.items())),
             "cases": {},
         }
+        if variant:
+            index["variant"] = variant
+            index["env"] = _cases.variant_env(variant)
+            index["status"] = "recorded"
+        else:
+            base_profile[ref] = index["profile"]
         blobs = {}
         for case in case_list:
             res = results[case["id"]]
@@ -185,7 +294,7 @@ def record(pythons, set_name="default", refs=_cases.REFS, quiet=False):
             for o in res["outputs"]:
                 entry = {"dtype": o["dtype"], "shape": o["shape"], "sha256": o["sha256"]}
                 arr = o["array"]
-                if arr.nbytes <= MAX_STORED_BYTES:
+                if arr.nbytes <= stored_limit(case):
                     member = _member(case["id"])
                     buf = blobs.setdefault(member, [])
                     entry["at"] = sum(len(b) for b in buf)
@@ -200,15 +309,25 @@ def record(pythons, set_name="default", refs=_cases.REFS, quiet=False):
             if res["texts"]:
                 entry["texts"] = res["texts"]
             index["cases"][case["id"]] = entry
-        jpath, npath = golden_paths(ref, set_name)
         _write_index(jpath, index)
         _write_npz_deterministic(npath, dict(
             (k, np.frombuffer(b"".join(v), dtype=np.uint8)) for k, v in blobs.items()))
         written += [jpath, npath]
         _log("golden %s: %d cases, %s %d bytes, %s %d bytes" % (
-            ref, len(case_list), os.path.basename(jpath), os.path.getsize(jpath),
+            unit_label(ref, variant), len(case_list), os.path.basename(jpath),
+            os.path.getsize(jpath),
             os.path.basename(npath), os.path.getsize(npath)), quiet)
     return written
+
+
+def _recorded_elsewhere(jpath):
+    """An existing variant golden with recorded results (from a more capable CPU)."""
+    try:
+        with open(jpath) as f:
+            head = f.read(4096)
+    except OSError:
+        return False
+    return '"status":"recorded"' in head
 
 
 def _write_npz_deterministic(path, arrays):
@@ -227,12 +346,15 @@ def _write_npz_deterministic(path, arrays):
     os.replace(tmp, path)
 
 
-def load_golden(ref, set_name="default"):
-    """(index, {id: result}) -- raises FileNotFoundError when the golden is missing."""
-    jpath, npath = golden_paths(ref, set_name)
+def load_golden(ref, set_name="default", variant=""):
+    """(index, {id: result}) -- raises FileNotFoundError when the golden is missing.
+    An unavailable variant golden has ``index["status"] == "unavailable"`` and no results."""
+    jpath, npath = golden_paths(ref, set_name, variant)
     with open(jpath) as f:
         index = json.load(f)
     results = {}
+    if index.get("status") == "unavailable":
+        return index, results
     with np.load(npath, allow_pickle=False) as z:
         blobs = dict((k, z[k]) for k in z.files)
     for cid, e in index["cases"].items():
@@ -254,6 +376,7 @@ def load_golden(ref, set_name="default"):
 def _member(case_id):
     """npz member holding a case's stored outputs: one per (function, dtype group)."""
     return "/".join(case_id.split("/")[1:3])
+
 
 
 def _storage_dtype(name):
@@ -291,24 +414,34 @@ def _select(case_list, refs, filt):
     return [c for c in case_list if c["ref"] in refs and (not filt or filt in c["id"])]
 
 
-def check_goldens(refs=_cases.REFS, set_name="default", filt=None, quiet=False):
-    """Compare tfxent against the goldens.  Returns (rows, index_by_ref) where rows is a list
-    of (case, comparison)."""
+def check_goldens(refs=_cases.REFS, set_name="default", filt=None, quiet=False,
+                  variants=True):
+    """Compare tfxent against the goldens (base and, with ``variants``, every oneDNN
+    variant golden, each under its own pinned profile).  Returns (rows, indexes) where rows
+    is a list of (case, comparison) and indexes maps a unit label ("v2", "v2@isa_avx2")
+    to its golden index (``status`` "unavailable" for variants this CPU could not record)."""
     rows = []
     indexes = {}
-    for ref in refs:
-        case_list = _select(_cases.generate(set_name, (ref,)), (ref,), filt)
+    for ref, variant in units(refs) if variants else [(r, "") for r in refs]:
+        label = unit_label(ref, variant)
+        full_list = unit_cases(set_name, ref, variant)
+        case_list = _select(full_list, (ref,), filt)
         try:
-            index, gold = load_golden(ref, set_name)
+            index, gold = load_golden(ref, set_name, variant)
         except (OSError, ValueError, KeyError) as e:
             msg = "golden missing or unreadable (%s: %s); record it with `%s%s`" % (
-                type(e).__name__, os.path.basename(golden_paths(ref, set_name)[0]),
+                type(e).__name__, os.path.basename(golden_paths(ref, set_name, variant)[0]),
                 RECORD_COMMAND, "" if set_name == "default" else " --set " + set_name)
             _log(msg, False)
             rows += [(case, _fail(msg)) for case in case_list]
-            indexes[ref] = {"tf_version": "?", "profile": "?"}
+            indexes[label] = {"tf_version": "?", "profile": "?", "status": "missing"}
             continue
-        indexes[ref] = index
+        indexes[label] = index
+        if index.get("status") == "unavailable":
+            _log("%s: variant unavailable when recorded (%s); %d cases not checked" % (
+                label, index.get("reason"), len(case_list)), quiet)
+            indexes[label] = dict(index, unchecked=len(case_list))
+            continue
         inputs = _cases.inputs_for(case_list)
         digests = dict((k, _cases.digest(v)) for k, v in inputs.items())
         runnable = []
@@ -324,31 +457,48 @@ def check_goldens(refs=_cases.REFS, set_name="default", filt=None, quiet=False):
                                          "(generator change)")))
             else:
                 runnable.append(case)
-        generated = set(c["id"] for c in _cases.generate(set_name, (ref,)))
+        generated = set(c["id"] for c in full_list)
         for cid in sorted(index["cases"]):
             if cid not in generated and (not filt or filt in cid):
                 case = {"id": cid, "ref": ref, "fn": cid.split("/")[1]}
+                if variant:
+                    case["variant"] = variant
                 rows.append((case, _fail("golden case no longer generated")))
         actual = run_tfxent(runnable, inputs, profile=index["profile"], quiet=quiet,
-                            label="tfxent %s" % ref)
+                            label="tfxent %s" % label)
         for case in runnable:
             rows.append((case, _compare.compare(gold[case["id"]], actual[case["id"]])))
-    order = dict((c["id"], i) for i, c in enumerate(_cases.generate(set_name)))
+    order = {}
+    for ref, variant in units(_cases.REFS):
+        for c in unit_cases(set_name, ref, variant):
+            order[c["id"]] = len(order)
     rows.sort(key=lambda r: (order.get(r[0]["id"], 1 << 30), r[0]["id"]))
     return rows, indexes
 
 
-def check_live(pythons, refs=_cases.REFS, set_name="default", filt=None, quiet=False):
-    """Run the live oracles and compare tfxent (under this machine's profile) to them."""
+def check_live(pythons, refs=_cases.REFS, set_name="default", filt=None, quiet=False,
+               variants=True):
+    """Run the live oracles (base and every oneDNN variant) and compare tfxent (under the
+    profile each oracle process reports) to them.  Returns (rows, metas); metas maps a unit
+    label to the oracle's meta, or to ``{"status": "unavailable", "reason"}``."""
     rows = []
     metas = {}
-    for ref in refs:
-        case_list = _select(_cases.generate(set_name, (ref,)), (ref,), filt)
+    for ref, variant in units(refs) if variants else [(r, "") for r in refs]:
+        label = unit_label(ref, variant)
+        case_list = _select(unit_cases(set_name, ref, variant), (ref,), filt)
+        if variant and not case_list:
+            continue
+        why = variant_unavailable(variant) if variant else None
+        if why:
+            metas[label] = {"status": "unavailable", "reason": why,
+                            "unchecked": len(case_list)}
+            _log("live %s: variant unavailable (%s)" % (label, why), quiet)
+            continue
         inputs = _cases.inputs_for(case_list)
-        meta, expected = run_oracle(pythons[ref], ref, case_list, inputs, quiet)
-        metas[ref] = meta
+        meta, expected = run_oracle(pythons[ref], ref, case_list, inputs, quiet, variant)
+        metas[label] = meta
         actual = run_tfxent(case_list, inputs, profile=profile_from_machine(meta["machine"]),
-                            quiet=quiet, label="tfxent %s (live)" % ref)
+                            quiet=quiet, label="tfxent %s (live)" % label)
         for case in case_list:
             rows.append((case, _compare.compare(expected[case["id"]], actual[case["id"]])))
     return rows, metas
