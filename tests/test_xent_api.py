@@ -80,3 +80,22 @@ def test_v1_deprecation_goes_to_stderr_once():
             "will be removed in a future version.\nInstructions for updating:\n\nFuture major versions "
             "of TensorFlow will allow gradients to flow\ninto the labels input on backprop by default."
             "\n\nSee `tf.nn.softmax_cross_entropy_with_logits_v2`.\n") in out.stderr
+
+
+@pytest.mark.parametrize("mod", [tf, tf1])
+def test_sigmoid_and_weighted(mod):
+    loss = mod.nn.sigmoid_cross_entropy_with_logits(labels=[[0., 1.], [1., 0.]],
+                                                    logits=[[1., -2.], [3., 0.5]])
+    assert hexof(loss) == "f618a83f971f08408803473d1c5d793f"
+    with pytest.raises(ValueError) as e:
+        mod.nn.weighted_cross_entropy_with_logits(labels=[[0., 1.]], logits=[[1., -2., 3.]], pos_weight=2.0)
+    if mod is tf:
+        assert str(e.value) == "`logits` and `labels` must have the same shape, received ((1, 3) vs (1, 2))."
+    else:
+        assert str(e.value) == "logits and labels must have the same shape ((1, 3) vs (1, 2))"
+
+
+def test_sigmoid_missing_args():
+    with pytest.raises(ValueError) as e:
+        tf1.nn.sigmoid_cross_entropy_with_logits(labels=None, logits=[[1.]])
+    assert str(e.value) == "Both labels and logits must be provided."

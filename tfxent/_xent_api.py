@@ -148,3 +148,62 @@ def raw_sparse_softmax_xent(features, labels, name=None, ref=_REF):
     loss, backprop = _sparse_kernel(ref, f, lab, name, fast)
     return SparseSoftmaxCrossEntropyWithLogits(Tensor._make(loss, f.dtype, ref),
                                                Tensor._make(backprop, f.dtype, ref))
+
+
+def _select(cond, a, b):
+    """Select / SelectV2 on same-shape operands: a bitwise blend, no arithmetic."""
+    return Tensor._make(np.where(cond._value, a._value, b._value), a.dtype, a._ref)
+
+
+def _shape_str(t):
+    return str(t.shape)
+
+
+def sigmoid_xent(ref, labels, logits, name=None):
+    """``nn_impl.sigmoid_cross_entropy_with_logits`` after the None check: the op sequence
+    TF composes (each op with its own packet/tail split)."""
+    logits = to_tensor(logits, ref=ref)
+    labels = to_tensor(labels, ref=ref)
+    if labels.shape.as_list() != logits.shape.as_list():
+        if ref == "v2":
+            raise ValueError("`logits` and `labels` must have the same shape, received (%s vs %s)."
+                             % (_shape_str(logits), _shape_str(labels)))
+        raise ValueError("logits and labels must have the same shape (%s vs %s)"
+                         % (_shape_str(logits), _shape_str(labels)))
+    zeros = Tensor._make(np.zeros_like(logits._value), logits.dtype, ref)
+    cond = _ops.binary("GreaterEqual", logits, zeros, ref=ref)
+    relu_logits = _select(cond, logits, zeros)
+    neg_abs_logits = _select(cond, _ops.unary("Neg", logits, ref=ref), logits)
+    first = _ops.binary("Sub", relu_logits, _ops.binary("Mul", logits, labels, ref=ref), ref=ref)
+    second = _ops.unary("Log1p", _ops.unary("Exp", neg_abs_logits, ref=ref), ref=ref)
+    return _ops.binary("AddV2", first, second, ref=ref)
+
+
+def weighted_xent(ref, labels, logits, pos_weight, name=None):
+    """``nn_impl.weighted_cross_entropy_with_logits_v2``: operators in TF's order."""
+    logits = to_tensor(logits, ref=ref)
+    labels = to_tensor(labels, ref=ref)
+    if labels.shape.as_list() != logits.shape.as_list():
+        if ref == "v2":
+            raise ValueError("`logits` and `labels` must have the same shape, received (%s vs %s)."
+                             % (_shape_str(logits), _shape_str(labels)))
+        raise ValueError("logits and labels must have the same shape (%s vs %s)"
+                         % (_shape_str(logits), _shape_str(labels)))
+    log_weight = 1 + (pos_weight - 1) * labels
+    softplus = (_ops.unary("Log1p", _ops.unary("Exp", -_ops.unary("Abs", logits, ref=ref), ref=ref), ref=ref)
+                + _ops.unary("Relu", -logits, ref=ref))
+    return _ops.binary("AddV2", (1 - labels) * logits, log_weight * softplus, ref=ref)
+
+
+@dispatch_support
+def sigmoid_cross_entropy_with_logits(labels=None, logits=None, name=None):
+    if labels is None or logits is None:
+        raise ValueError("Both `labels` and `logits` must be provided for "
+                         "sigmoid_cross_entropy_with_logitsReceived: labels=%s and logits=%s"
+                         % (labels, logits))
+    return sigmoid_xent(_REF, labels, logits, name)
+
+
+@dispatch_support
+def weighted_cross_entropy_with_logits(labels, logits, pos_weight, name=None):
+    return weighted_xent(_REF, labels, logits, pos_weight, name)

@@ -40,3 +40,16 @@ def softmax_cross_entropy_with_logits_v2(labels, logits, axis=None, name=None, d
 def sparse_softmax_cross_entropy_with_logits(_sentinel=None, labels=None, logits=None, name=None):
     _ensure_xent_args("sparse_softmax_cross_entropy_with_logits", _sentinel, labels, logits)
     return sparse_helper(_REF, labels, logits, name)
+
+
+def sigmoid_cross_entropy_with_logits(_sentinel=None, labels=None, logits=None, name=None):
+    from ..._xent_api import sigmoid_xent
+    _ensure_xent_args("sigmoid_cross_entropy_with_logits", _sentinel, labels, logits)
+    return sigmoid_xent(_REF, labels, logits, name)
+
+
+def weighted_cross_entropy_with_logits(labels=None, logits=None, pos_weight=None, name=None,
+                                       targets=None):
+    from ..._xent_api import weighted_xent
+    labels = _lookup("labels", labels, "targets", targets)
+    return weighted_xent(_REF, labels, logits, pos_weight, name)
