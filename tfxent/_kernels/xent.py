@@ -27,12 +27,15 @@ only for evaluations Eigen's cost model sends to the intra-op pool
 half and bfloat16 are computed as Eigen does: every operation converts to float, does one
 float operation and rounds back (round to nearest even).
 
-The private numerics helpers in this module (packet exp/log ports, reducer, executor masks)
-are shared with ``sparse_xent.py``.
+Packet exp/log come from ``_numerics.eigen_v2`` / ``eigen_v1``. The reducer and executor-mask
+helpers in this module (shared with ``sparse_xent.py``) still duplicate parts of
+``_numerics.reduce`` / ``executor``.
 """
 import numpy as np
 
 from ..errors import KernelError, InvalidArgumentError, InternalError
+from .._numerics import eigen_v1 as _eigen_v1
+from .._numerics import eigen_v2 as _eigen_v2
 from .._numerics import glibc as _glibc
 
 try:  # optional, only for bfloat16
@@ -43,8 +46,6 @@ except ImportError:  # pragma: no cover
 
 _F32 = np.float32
 _F64 = np.float64
-_U32 = np.uint32
-_U64 = np.uint64
 _F32_TINY = _F32(np.finfo(_F32).tiny)
 _F64_TINY = _F64(np.finfo(_F64).tiny)
 
@@ -65,302 +66,6 @@ def _flush(a, on=True):
     out = a.copy()
     out[m] = np.copysign(a.dtype.type(0), a[m])
     return out
-
-
-# =============================================================================================
-# Packet math (Eigen), elementwise emulations.  pmadd = mul then add (the wheels have no FMA).
-# =============================================================================================
-def _f32(v):
-    return _F32(v)
-
-
-def _bitsf(u):
-    return np.asarray(u, dtype=_U32).view(_F32)
-
-
-def _bitsd(u):
-    return np.asarray(u, dtype=_U64).view(_F64)
-
-
-def _pexp_f32_v2_full(x0):
-    """Eigen dcbaf2d6 ``pexp_float`` (GenericPacketMathFunctions.h), every branch, per
-    element (the |x| > 87 test picks pldexp_generic for that element)."""
-    with np.errstate(all="ignore"):
-        zero_mask = x0 < _F32(-104.0)
-        x = np.minimum(x0, _F32(88.723))
-        x = np.where(np.isnan(x0), x0, x)
-        m = np.floor(x * _F32(1.44269504088896341) + _F32(0.5))
-        y = _pexp_f32_v2_poly(x, m)
-        mi = np.where(np.isfinite(m), m, 0).astype(np.int64)
-        eb = np.clip(mi + 127, 0, 255).astype(_U32) << _U32(23)
-        fast = y * _bitsf(eb)
-        e = np.clip(mi, -278, 278)
-        b = e >> 2
-        c = _bitsf(((b + 127) & 0x1FF).astype(_U32) << _U32(23))
-        out = ((y * c) * c) * c
-        c2 = _bitsf(((e - 3 * b + 127) & 0x1FF).astype(_U32) << _U32(23))
-        gen = out * c2
-        unsafe = np.abs(x) > _F32(87.0)
-        res = np.where(unsafe, gen, fast)
-        res = np.maximum(res, np.where(np.isnan(x0), res, x0))  # pmax(res, _x)
-        res = np.where(unsafe & zero_mask, _F32(0.0), res)
-        res = np.where(np.isnan(x0), x0, res)
-    return res.astype(_F32, copy=False)
-
-
-def _pexp_f32_v2_poly(x, m):
-    r = m * _F32(-0.693359375)
-    r += x
-    t = m * _F32(2.12194440e-4)
-    r = t + r
-    r2 = r * r
-    pe = r2 * _F32(1.37449637986719608306884765625e-3)
-    pe += _F32(4.166965186595916748046875e-2)
-    po = r2 * _F32(8.36894474923610687255859375e-3)
-    po += _F32(0.16666518151760101318359375)
-    pe *= r2
-    pe += _F32(0.49999988079071044921875)
-    pl = r + _F32(1.0)
-    po *= r
-    po += pe            # y = r*po + pe
-    po *= r2
-    po += pl            # y = r2*y + pl
-    return po
-
-
-def _pexp_f32_v2(x0):
-    """Eigen dcbaf2d6 ``pexp_float``; x0 float32 (DAZ applied by the caller when on); the
-    result is not flushed. Elements with |x| <= 87 take pldexp_fast (exact scaling by a
-    normal 2^m, and exp(x) > x there so the final pmax is a no-op); the rest are redone
-    with every branch."""
-    x0 = np.asarray(x0, dtype=_F32)
-    with np.errstate(all="ignore"):
-        m = x0 * _F32(1.44269504088896341)
-        m += _F32(0.5)
-        np.floor(m, out=m)
-        y = _pexp_f32_v2_poly(x0, m)
-        safe = np.abs(x0) <= _F32(87.0)
-        mi = np.where(safe, m, 0).astype(np.int32)
-        mi += 127
-        mi <<= 23
-        y *= mi.view(_F32)
-        if not safe.all():
-            idx = ~safe
-            y[idx] = _pexp_f32_v2_full(x0[idx])
-    return y
-
-
-def _pexp_f32_v1(x0):
-    """Eigen cdb377d0 ``pexp_float`` (old Cephes): clamp to +-88.3762626647950, 2^m built
-    from the bits of int(m + 127) << 23, result pmax(y * 2^m, _x)."""
-    x0 = np.asarray(x0, dtype=_F32)
-    with np.errstate(all="ignore"):
-        x = np.minimum(x0, _F32(88.3762626647950))
-        np.maximum(x, _F32(-88.3762626647949), out=x)
-        m = x * _F32(1.44269504088896341)
-        m += _F32(0.5)
-        np.floor(m, out=m)
-        r = x - m * _F32(0.693359375)
-        r -= m * _F32(-2.12194440e-4)
-        r2 = r * r
-        y = np.full_like(r, _F32(1.9875691500E-4))
-        for p in (1.3981999507E-3, 8.3334519073E-3, 4.1665795894E-2, 1.6666665459E-1,
-                  5.0000001201E-1):
-            y *= r
-            y += _F32(p)
-        y *= r2
-        y += r
-        y += _F32(1.0)
-        mi = np.where(np.isnan(m), 0, m).astype(np.int32)
-        mi += 127
-        mi &= 0x1FF
-        mi <<= 23
-        y *= mi.view(_F32)
-        nan = np.isnan(x0)
-        np.maximum(y, np.where(nan, y, x0), out=y)
-        if nan.any():
-            y[nan] = x0[nan]
-    return y
-
-
-def _pexp_f64_v2(x0):
-    """Eigen dcbaf2d6 ``pexp_double``."""
-    with np.errstate(all="ignore"):
-        zero_mask = x0 < -745.519
-        x = np.minimum(x0, 709.784)
-        fx = np.floor(1.4426950408889634073599 * x + 0.5)
-        x = x - fx * 0.693145751953125
-        x = x - fx * 1.42860682030941723212e-6
-        x2 = x * x
-        px = 1.26177193074810590878e-4
-        px = px * x2 + 3.02994407707441961300e-2
-        px = px * x2 + 9.99999999999999999910e-1
-        px = px * x
-        qx = 3.00198505138664455042e-6
-        qx = qx * x2 + 2.52448340349684104192e-3
-        qx = qx * x2 + 2.27265548208155028766e-1
-        qx = qx * x2 + 2.00000000000000000009e0
-        x = px / (qx - px)
-        x = 2.0 * x + 1.0
-        fi = np.where(np.isfinite(fx), fx, 0).astype(np.int64)
-        fast = x * _bitsd((np.clip(fi + 1023, 0, 2047)).astype(_U64) << _U64(52))
-        e = np.clip(fi, -2099, 2099)
-        b = e >> 2
-        c = _bitsd(((b + 1023) & 0xFFF).astype(_U64) << _U64(52))
-        out = ((x * c) * c) * c
-        c2 = _bitsd(((e - 3 * b + 1023) & 0xFFF).astype(_U64) << _U64(52))
-        gen = out * c2
-        unsafe = np.abs(x0) > 708.0
-        res = np.where(unsafe, gen, fast)
-        res = np.maximum(res, np.where(np.isnan(x0), res, x0))
-        res = np.where(unsafe & zero_mask, 0.0, res)
-        res = np.where(np.isnan(x0), x0, res)
-    return res.astype(_F64, copy=False)
-
-
-def _pexp_f64_v1(x0):
-    """Eigen cdb377d0 ``pexp_double`` (unclamped bit-built 2^n)."""
-    with np.errstate(all="ignore"):
-        x = np.minimum(x0, 709.437)
-        x = np.maximum(x, -709.436139303)
-        fx = np.floor(1.4426950408889634073599 * x + 0.5)
-        x = x - fx * 0.693145751953125
-        x = x - fx * 1.42860682030941723212e-6
-        x2 = x * x
-        px = 1.26177193074810590878e-4
-        px = px * x2 + 3.02994407707441961300e-2
-        px = px * x2 + 9.99999999999999999910e-1
-        px = px * x
-        qx = 3.00198505138664455042e-6
-        qx = qx * x2 + 2.52448340349684104192e-3
-        qx = qx * x2 + 2.27265548208155028766e-1
-        qx = qx * x2 + 2.00000000000000000009e0
-        x = px / (qx - px)
-        x = 2.0 * x + 1.0
-        fi = np.where(np.isfinite(fx), fx, 0).astype(np.int64)
-        e = _bitsd(((fi + 1023) & 0xFFF).astype(_U64) << _U64(52))
-        res = x * e
-        res = np.maximum(res, x0)
-        res = np.where(np.isnan(x0), x0, res)
-    return res.astype(_F64, copy=False)
-
-
-def _pfrexp(a):
-    """Eigen ``pfrexp_generic`` for normal/zero/inf/nan inputs (subnormals handled too)."""
-    F = a.dtype
-    if F == _F32:
-        U, mb, bias, sm = _U32, 23, 126, _U32(0x807FFFFF)
-        half_bits = _U32(0x3F000000)
-    else:
-        U, mb, bias, sm = _U64, 52, 1022, _U64(0x800FFFFFFFFFFFFF)
-        half_bits = _U64(0x3FE0000000000000)
-    tiny = _F32_TINY if F == _F32 else _F64_TINY
-    with np.errstate(all="ignore"):
-        den = np.abs(a) < tiny
-        na = np.where(den, a * F.type(2.0 ** (mb + 1)), a)
-        off = np.where(den, -bias - (mb + 1), -bias)
-        ub = na.view(U)
-        be = ((ub >> U(mb)) & U(0x7FF if F == _F64 else 0xFF)).astype(np.int64)
-        nonfin = be == (0x7FF if F == _F64 else 0xFF)
-        zn = (a == 0) | nonfin
-        m = ((ub & sm) | half_bits).view(F)
-        m = np.where(zn, a, m)
-        e = np.where(zn, 0, be + off).astype(F)
-    return m, e
-
-
-def _plog_specials(x0, x):
-    with np.errstate(all="ignore"):
-        res = np.where(x0 == np.inf, x0, x)
-        res = np.where((x0 < 0) | np.isnan(x0), np.nan, res)
-        res = np.where(x0 == 0, -np.inf, res)
-    return res.astype(x0.dtype, copy=False)
-
-
-def _plog_f32_v2(x0):
-    """Eigen dcbaf2d6 ``plog_impl_float`` (rational)."""
-    with np.errstate(all="ignore"):
-        x, e = _pfrexp(x0)
-        mask = x < _F32(0.707106781186547524)
-        tmp = np.where(mask, x, _F32(0))
-        x = x - _F32(1)
-        e = e - np.where(mask, _F32(1), _F32(0))
-        x = x + tmp
-        p = _F32(0.18256296349849254) * x + _F32(1.0000000190281063)
-        p = p * x + _F32(1.0000000190281136)
-        p = x * p
-        q = _F32(0.049616247954120038) * x + _F32(0.59923249590823520)
-        q = q * x + _F32(1.4999999999999927)
-        q = q * x + _F32(1.0)
-        x = p / q
-        x = e * _F32(np.float32(0.693147180559945309417232121458)) + x
-    return _plog_specials(x0, x)
-
-
-def _plog_f32_v1(x0):
-    """Eigen cdb377d0 ``plog_float`` (Cephes)."""
-    with np.errstate(all="ignore"):
-        x = np.maximum(x0, _bitsf(_U32(0x00800000)))
-        x = np.where(np.isnan(x0), x0, x)
-        u = x.view(_U32)
-        e = (u >> _U32(23)).astype(np.int32).astype(_F32) - _F32(126)
-        x = ((u & _U32(~0x7F800000 & 0xFFFFFFFF)) | _U32(0x3F000000)).view(_F32)
-        mask = x < _F32(0.707106781186547524)
-        tmp = np.where(mask, x, _F32(0))
-        x = x - _F32(1)
-        e = e - np.where(mask, _F32(1), _F32(0))
-        x = x + tmp
-        x2 = x * x
-        x3 = x2 * x
-        P = [_F32(v) for v in (7.0376836292E-2, -1.1514610310E-1, 1.1676998740E-1,
-                               -1.2420140846E-1, 1.4249322787E-1, -1.6668057665E-1,
-                               2.0000714765E-1, -2.4999993993E-1, 3.3333331174E-1)]
-        y = P[0] * x + P[1]
-        y1 = P[3] * x + P[4]
-        y2 = P[6] * x + P[7]
-        y = y * x + P[2]
-        y1 = y1 * x + P[5]
-        y2 = y2 * x + P[8]
-        y = y * x3 + y1
-        y = y * x3 + y2
-        y = y * x3
-        y1 = e * _F32(-2.12194440e-4)
-        tmp = x2 * _F32(0.5)
-        y = y + y1
-        x = x - tmp
-        y2 = e * _F32(0.693359375)
-        x = x + y
-        x = x + y2
-    return _plog_specials(x0, x)
-
-
-def _plog_f64_v2(x0):
-    """Eigen dcbaf2d6 ``plog_impl_double`` (Cephes)."""
-    with np.errstate(all="ignore"):
-        x, e = _pfrexp(x0)
-        mask = x < 0.70710678118654752440
-        tmp = np.where(mask, x, 0.0)
-        x = x - 1.0
-        e = e - np.where(mask, 1.0, 0.0)
-        x = x + tmp
-        x2 = x * x
-        x3 = x2 * x
-        y = 1.01875663804580931796E-4 * x + 4.97494994976747001425E-1
-        y1 = 1.44989225341610930846E1 * x + 1.79368678507819816313E1
-        y = y * x + 4.70579119878881725854E0
-        y1 = y1 * x + 7.70838733755885391666E0
-        y_ = y * x3 + y1
-        y = 1.0 * x + 1.12873587189167450590E1
-        y1 = 8.29875266912776603211E1 * x + 7.11544750618563894466E1
-        y = y * x + 4.52279145837532221105E1
-        y1 = y1 * x + 2.31251620126765340583E1
-        y = y * x3 + y1
-        y_ = y_ * x3
-        y = y_ / y
-        y = -0.5 * x2 + y
-        x = x + y
-        x = e * 0.693147180559945309417232121458 + x
-    return _plog_specials(x0, x)
 
 
 # =============================================================================================
@@ -409,10 +114,7 @@ class _Arith:
     # ---- transcendental, packet and scalar paths (inputs/outputs in S)
     def _pexp(self, x, ftz):
         xf = self.up(x, ftz)
-        if self.F == _F32:
-            r = _pexp_f32_v2(xf) if self.ref == "v2" else _pexp_f32_v1(xf)
-        else:
-            r = _pexp_f64_v2(xf) if self.ref == "v2" else _pexp_f64_v1(xf)
+        r = (_eigen_v2 if self.ref == "v2" else _eigen_v1).pexp(xf, ftz=bool(ftz))
         return self.down(_flush(r, ftz))
 
     def sexp(self, x, ftz):
@@ -425,11 +127,9 @@ class _Arith:
         return self.down(r)
 
     def _plog(self, x, ftz):
+        # TF 1.15 has no packet log for double (has_packet_log), so v1 never gets here with it
         xf = self.up(x, ftz)
-        if self.F == _F32:
-            r = _plog_f32_v2(xf) if self.ref == "v2" else _plog_f32_v1(xf)
-        else:
-            r = _plog_f64_v2(xf)
+        r = (_eigen_v2 if self.ref == "v2" else _eigen_v1).plog(xf, ftz=bool(ftz))
         return self.down(_flush(r, ftz))
 
     def slog(self, x, ftz):
