@@ -58,11 +58,8 @@ def _type_mismatch(ref, op, dtypes, scope=None, fast=True):
 
 
 def unary(op, x, name=None, ref=None):
-    ref = ref or (x._ref if isinstance(x, Tensor) else "v2")
-    x = to_tensor(x, ref=ref)
-    check_dtype(ref, op, x.dtype, name)
-    out = run(ref, op, getattr(_cwise(), op), x._value, name=name)
-    return wrap(out, x.dtype, ref)
+    """A one-input op on a tensor, in the reference the tensor belongs to (operators)."""
+    return unary_op(ref or (x._ref if isinstance(x, Tensor) else "v2"), op, x, name)
 
 
 def binary(op, x, y, name=None, ref="v2", scope=None):
