@@ -160,3 +160,19 @@ def test_eager_scalar_cache_signed_zero():
     _convert.clear_scalar_cache()
     assert hexof(tf.maximum(x, 0.0)) == "0000000000000040"
     _convert.clear_scalar_cache()
+
+
+@pytest.mark.parametrize("mod", [tf, tf1])
+def test_python_floats_to_half_round_through_float(mod):
+    # TF 2.21 and 1.15.5: a Python float reaches half / bfloat16 through float (two
+    # roundings); a float64 NumPy array is converted by NumPy (one rounding).
+    xh = 1 + 2 ** -11 + 2 ** -40
+    u16 = lambda t: t.numpy().view(np.uint16).tolist()  # noqa: E731
+    assert u16(mod.constant([xh], dtype=mod.float16)) == [15360]
+    assert u16(mod.constant(xh, dtype=mod.float16)) == 15360
+    assert u16(mod.convert_to_tensor([xh, 2.0], dtype=mod.float16)) == [15360, 16384]
+    assert u16(mod.constant(np.array([xh]), dtype=mod.float16)) == [15361]
+    if mod is tf:
+        xb = 1 + 2 ** -8 + 2 ** -30
+        assert u16(tf.constant([xb], dtype=tf.bfloat16)) == [16256]
+        assert u16(tf.constant(xb, dtype=tf.bfloat16)) == 16256

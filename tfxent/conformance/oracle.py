@@ -180,6 +180,14 @@ def machine_info():
     }
 
 
+def _ml_dtypes_version():
+    try:
+        import ml_dtypes
+        return ml_dtypes.__version__
+    except ImportError:
+        return None
+
+
 # --------------------------------------------------------------------------- main
 def _tf_api(tf, root, arrays):
     def dtype(name):
@@ -247,6 +255,7 @@ def main(argv=None):
 
     meta = {"tf_version": tf.__version__, "ref": ref, "machine": machine_info(),
             "python": "%d.%d" % sys.version_info[:2], "numpy": np.__version__,
+            "ml_dtypes": _ml_dtypes_version(),
             "cases": records}
     blob = json.dumps(meta, sort_keys=True, allow_nan=False).encode("utf-8")
     store["__meta__"] = np.frombuffer(blob, dtype=np.uint8)

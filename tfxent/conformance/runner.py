@@ -275,6 +275,7 @@ def record(pythons, set_name="default", refs=_cases.REFS, quiet=False):
             "ref": ref, "set": set_name, "generator_version": _cases.GENERATOR_VERSION,
             "tf_version": meta["tf_version"],
             "profile": profile_from_machine(meta["machine"]),
+            "libs": {"numpy": meta.get("numpy"), "ml_dtypes": meta.get("ml_dtypes")},
             "machine": {"cpu_vendor_id": meta["machine"].get("cpu_vendor_id"),
                         "cpu_model": meta["machine"].get("cpu_model"),
                         "threads": meta["machine"].get("threads")},
@@ -466,14 +467,29 @@ def check_goldens(refs=_cases.REFS, set_name="default", filt=None, quiet=False,
                 rows.append((case, _fail("golden case no longer generated")))
         actual = run_tfxent(runnable, inputs, profile=index["profile"], quiet=quiet,
                             label="tfxent %s" % label)
+        libs_note = _libs_note(index.get("libs"))
         for case in runnable:
-            rows.append((case, _compare.compare(gold[case["id"]], actual[case["id"]])))
+            r = _compare.compare(gold[case["id"]], actual[case["id"]])
+            if r["texts_identical"] is False and libs_note:
+                r["detail"] += " (" + libs_note + ")"
+            rows.append((case, r))
     order = {}
     for ref, variant in units(_cases.REFS):
         for c in unit_cases(set_name, ref, variant):
             order[c["id"]] = len(order)
     rows.sort(key=lambda r: (order.get(r[0]["id"], 1 << 30), r[0]["id"]))
     return rows, indexes
+
+
+def _libs_note(recorded):
+    """A note when the printing libraries differ from those the golden was recorded with
+    (TF prints a tensor through NumPy's repr; bfloat16's comes from ml_dtypes)."""
+    if not recorded:
+        return ""
+    local = {"numpy": np.__version__, "ml_dtypes": _oracle._ml_dtypes_version()}
+    diff = ["%s %s here, %s when recorded" % (k, local.get(k), v)
+            for k, v in sorted(recorded.items()) if v and local.get(k) != v]
+    return "; ".join(diff + ["see scripts/constraints.txt"]) if diff else ""
 
 
 def check_live(pythons, refs=_cases.REFS, set_name="default", filt=None, quiet=False,
