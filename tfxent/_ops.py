@@ -99,11 +99,36 @@ def truediv(x, y, ref, scope=None):
     return binary("RealDiv", x, y, ref=ref, scope=scope)
 
 
+_V1_SCOPES = []
+
+
+class v1_name_scope(object):
+    """``ops.name_scope`` of a TF 1.15 function in eager mode: only error texts show it (the
+    `` name: <scope>/<op>/`` suffix of an operator's op created inside)."""
+
+    def __init__(self, ref, scope):
+        self.scope = scope if ref == "v1" else None
+
+    def __enter__(self):
+        if self.scope:
+            _V1_SCOPES.append(self.scope)
+        return self.scope
+
+    def __exit__(self, *exc):
+        if self.scope:
+            _V1_SCOPES.pop()
+        return False
+
+
+def v1_scope_prefix():
+    return _V1_SCOPES[-1] if _V1_SCOPES else ""
+
+
 def binary_operator(opname, self, other, reverse):
     """Tensor.__add__ & co. TF 2.21 converts the other operand to the tensor's dtype; TF
     1.15 only hints it (a mismatch then fails in the kernel)."""
     ref = self._ref
-    scope = ("%s/" % ("truediv" if opname == "truediv" else opname)) if ref == "v1" else None
+    scope = (v1_scope_prefix() + "%s/" % opname) if ref == "v1" else None
     if reverse:
         other = to_tensor(other, dtype=self.dtype, ref=ref)
         x, y = other, self
@@ -195,7 +220,9 @@ def check_dtype(ref, op, dtype, name=None, fast=True):
             if not fast and ref == "v2":
                 # a Python value failing the op-def check: TF 2.21 prints no name at all
                 name = None
-            raise_op_error(ref, KernelError(cls, msg, wrapped=False), op, name, fast)
+            # "Op:Attr" keys name the attr checked; the error names the op
+            raise_op_error(ref, KernelError(cls, msg, wrapped=False), op.split(":")[0], name,
+                           fast)
 
 
 def reduce(ref, op, input_tensor, axis, keepdims, name=None):

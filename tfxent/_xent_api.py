@@ -6,7 +6,7 @@ import collections
 
 import numpy as np
 
-from . import _dtypes, _ops
+from . import _dtypes, _ops, _tflogging
 from ._convert import to_tensor
 from ._dispatch import dispatch_support
 from ._tensor import Tensor
@@ -47,18 +47,21 @@ def _flatten_outer(ref, t):
         raise_op_error(ref, KernelError(InvalidArgumentError, "Expected begin[0] == 0 (got -1) and "
                                         "size[0] == 0 (got 1) when input.dim_size(0) == 0"),
                        "Slice", None, False)
-    return t._value.reshape(-1, t._value.shape[-1])
+    shape = t._value.shape
+    return t._value.reshape(int(np.prod(shape[:-1], dtype=np.int64)), shape[-1])
 
 
-def dense_v2_helper(ref, labels, logits, axis=None, name=None):
+def dense_v2_helper(ref, labels, logits, axis=None, name=None, record=None):
     """``softmax_cross_entropy_with_logits_v2_helper`` (identical in TF 2.21 and 1.15).
 
-    TF 1.15 eager errors name the op's scope: ``name`` here is that scope (``"...logits/"``)."""
+    TF 1.15 eager errors name the op's scope: ``name`` here is that scope (``"...logits/"``).
+    ``record``: a dict that receives what the gradient needs (``tfxent.gradients``): the
+    converted inputs, the axis permutation, the 2-D kernel inputs and its backprop."""
     if axis is None:
         axis = -1
     scope = name if ref == "v1" else None
     logits = to_tensor(logits, ref=ref)
-    labels = to_tensor(labels, ref=ref)
+    labels = labels_in = to_tensor(labels, ref=ref)
     convert = logits.dtype in (_dtypes.float16, _dtypes.bfloat16)
     precise = _ops.cast(logits, _dtypes.float32, ref) if convert else logits
     labels = _ops.cast(labels, precise.dtype, ref)
@@ -77,8 +80,12 @@ def dense_v2_helper(ref, labels, logits, axis=None, name=None):
     lt = Tensor._make(np.array(lv), labels.dtype, ref)
     p2 = Tensor._make(_flatten_outer(ref, pt), precise.dtype, ref)
     l2 = Tensor._make(_flatten_outer(ref, lt), labels.dtype, ref)
-    loss, _ = _dense_kernel(ref, p2, l2, name)
+    loss, backprop = _dense_kernel(ref, p2, l2, name)
     cost = Tensor._make(np.asarray(loss).reshape(input_shape[:-1]), precise.dtype, ref)
+    if record is not None:
+        record.update(logits=logits, labels=labels_in, precise=precise, perm=None if axis == -1
+                      else perm, moved_shape=input_shape, logits2d=p2,
+                      backprop=Tensor._make(backprop, precise.dtype, ref))
     return _ops.cast(cost, logits.dtype, ref) if convert else cost
 
 
@@ -86,8 +93,9 @@ def _shape_text(shape):
     return "(%d,)" % shape[0] if len(shape) == 1 else "(%s)" % ", ".join(str(s) for s in shape)
 
 
-def sparse_helper(ref, labels, logits, name, upcast_bf16=False):
-    """``sparse_softmax_cross_entropy_with_logits`` after the None check (TF 2.21 texts)."""
+def sparse_helper(ref, labels, logits, name, upcast_bf16=False, record=None):
+    """``sparse_softmax_cross_entropy_with_logits`` after the None check (TF 2.21 texts).
+    ``record``: as for ``dense_v2_helper`` (the converted logits and the kernel's backprop)."""
     labels = to_tensor(labels, ref=ref)
     logits = to_tensor(logits, ref=ref)
     precise = _ops.cast(logits, _dtypes.float32, ref) if logits.dtype == _dtypes.float16 else logits
@@ -110,13 +118,16 @@ def sparse_helper(ref, labels, logits, name, upcast_bf16=False):
         raise ValueError("Shape mismatch: The shape of labels (received %s) should equal the shape of "
                          "logits except for the last dimension (received %s)." % (_shape_text(ls), _shape_text(gs)))
     if len(gs) == 2:
-        loss, _ = _sparse_kernel(ref, precise, labels, name)
+        loss, backprop = _sparse_kernel(ref, precise, labels, name)
         cost = Tensor._make(np.asarray(loss), precise.dtype, ref)
     else:
         p2 = Tensor._make(precise._value.reshape(-1, gs[-1]), precise.dtype, ref)
         l2 = Tensor._make(labels._value.reshape(-1), labels.dtype, ref)
-        loss, _ = _sparse_kernel(ref, p2, l2, name)
+        loss, backprop = _sparse_kernel(ref, p2, l2, name)
         cost = Tensor._make(np.asarray(loss).reshape(ls), precise.dtype, ref)
+    if record is not None:
+        record.update(logits=logits, labels=labels, precise=precise,
+                      backprop=Tensor._make(backprop, precise.dtype, ref))
     return _ops.cast(cost, _dtypes.float16, ref) if logits.dtype == _dtypes.float16 else cost
 
 
@@ -159,40 +170,50 @@ def _shape_str(t):
     return str(t.shape)
 
 
-def sigmoid_xent(ref, labels, logits, name=None):
-    """``nn_impl.sigmoid_cross_entropy_with_logits`` after the None check: the op sequence
-    TF composes (each op with its own packet/tail split)."""
-    logits = to_tensor(logits, ref=ref)
-    labels = to_tensor(labels, ref=ref)
+def _same_shape(ref, labels, logits):
     if labels.shape.as_list() != logits.shape.as_list():
         if ref == "v2":
             raise ValueError("`logits` and `labels` must have the same shape, received (%s vs %s)."
                              % (_shape_str(logits), _shape_str(labels)))
         raise ValueError("logits and labels must have the same shape (%s vs %s)"
                          % (_shape_str(logits), _shape_str(labels)))
-    zeros = Tensor._make(np.zeros_like(logits._value), logits.dtype, ref)
-    cond = _ops.binary("GreaterEqual", logits, zeros, ref=ref)
-    relu_logits = _select(cond, logits, zeros)
-    neg_abs_logits = _select(cond, _ops.unary("Neg", logits, ref=ref), logits)
-    first = _ops.binary("Sub", relu_logits, _ops.binary("Mul", logits, labels, ref=ref), ref=ref)
-    second = _ops.unary("Log1p", _ops.unary("Exp", neg_abs_logits, ref=ref), ref=ref)
-    return _ops.binary("AddV2", first, second, ref=ref)
+
+
+def sigmoid_xent(ref, labels, logits, name=None):
+    """``nn_impl.sigmoid_cross_entropy_with_logits`` after the None check: the op sequence
+    TF composes (each op with its own packet/tail split); TF 1.15's name scope
+    ``logistic_loss`` shows in its error texts."""
+    with _ops.v1_name_scope(ref, "%s/" % (name or "logistic_loss")) as scope:
+        logits = to_tensor(logits, ref=ref)
+        labels = to_tensor(labels, ref=ref)
+        _same_shape(ref, labels, logits)
+        zeros = Tensor._make(np.zeros_like(logits._value), logits.dtype, ref)
+        cond = _ops.binary("GreaterEqual", logits, zeros, ref=ref)
+        if ref == "v1":
+            _tflogging.deprecated_once("where", "where", "tensorflow.python.ops.array_ops",
+                                       _WHERE_DEPRECATION, depth=3)
+        relu_logits = _select(cond, logits, zeros)
+        neg_abs_logits = _select(cond, _ops.unary("Neg", logits, ref=ref), logits)
+        first = relu_logits - logits * labels
+        second = _ops.unary("Log1p", _ops.unary("Exp", neg_abs_logits, ref=ref), ref=ref)
+        return _ops.binary("AddV2", first, second, ref=ref, name=scope)
+
+
+_WHERE_DEPRECATION = "Use tf.where in 2.0, which has the same broadcast rule as np.where"
 
 
 def weighted_xent(ref, labels, logits, pos_weight, name=None):
     """``nn_impl.weighted_cross_entropy_with_logits_v2``: operators in TF's order."""
-    logits = to_tensor(logits, ref=ref)
-    labels = to_tensor(labels, ref=ref)
-    if labels.shape.as_list() != logits.shape.as_list():
-        if ref == "v2":
-            raise ValueError("`logits` and `labels` must have the same shape, received (%s vs %s)."
-                             % (_shape_str(logits), _shape_str(labels)))
-        raise ValueError("logits and labels must have the same shape (%s vs %s)"
-                         % (_shape_str(logits), _shape_str(labels)))
-    log_weight = 1 + (pos_weight - 1) * labels
-    softplus = (_ops.unary("Log1p", _ops.unary("Exp", -_ops.unary("Abs", logits, ref=ref), ref=ref), ref=ref)
-                + _ops.unary("Relu", -logits, ref=ref))
-    return _ops.binary("AddV2", (1 - labels) * logits, log_weight * softplus, ref=ref)
+    with _ops.v1_name_scope(ref, "%s/" % (name or "logistic_loss")) as scope:
+        logits = to_tensor(logits, ref=ref)
+        labels = to_tensor(labels, ref=ref)
+        _same_shape(ref, labels, logits)
+        log_weight = 1 + (pos_weight - 1) * labels
+        abs_logits = _ops.unary_op(ref, "Abs", logits, (scope + "Abs/") if scope else None)
+        softplus = (_ops.unary("Log1p", _ops.unary("Exp", -abs_logits, ref=ref), ref=ref)
+                    + _ops.unary("Relu", -logits, ref=ref))
+        return _ops.binary("AddV2", (1 - labels) * logits, log_weight * softplus, ref=ref,
+                           name=scope)
 
 
 @dispatch_support

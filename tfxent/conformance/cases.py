@@ -91,6 +91,8 @@ def make_input(key):
     n = int(np.prod(shape, dtype=np.int64))
     if regime == "bool":
         return (rng.random(n) < 0.5).reshape(shape)
+    if regime.startswith("cls"):  # sparse labels: class ids in [0, C) ("cls10")
+        return rng.integers(0, int(regime[3:]), n).astype(_STORE[dtype]).reshape(shape)
     if dtype in INTS or regime.startswith("int"):
         info = np.iinfo(_STORE[dtype])
         if regime == "intbig":
@@ -103,6 +105,8 @@ def make_input(key):
         return v.astype(_STORE[dtype]).reshape(shape)
     if regime == "normal":
         v = rng.normal(0.0, 3.0, n)
+    elif regime == "unit":  # labels / probabilities in [0, 1)
+        v = rng.random(n)
     elif regime == "positive":
         v = np.abs(rng.normal(0.0, 3.0, n))
     elif regime == "small":  # log1p / sigmoid near 0
@@ -216,12 +220,17 @@ class _Builder:
         self.cases = []
         self._count = {}
 
-    def add(self, fn, group, args, kwargs=None, texts=None):
+    def add(self, fn, group, args, kwargs=None, texts=None, **extra):
+        """One case; ``extra`` holds the optional ``init`` / ``method`` / ``grad`` keys
+        (``oracle.call_case``).  ``fn`` may carry a ``#tag`` suffix to keep families of the
+        same function apart in ids and reports (``"nn.softmax_cross_entropy_with_logits#grad"``);
+        it is dropped when the function is resolved."""
         k = (fn, group)
         i = self._count.get(k, 0)
         self._count[k] = i + 1
         c = {"id": "%s/%s/%s/%03d" % (self.ref, fn, group, i), "ref": self.ref, "fn": fn,
              "args": list(args), "kwargs": dict(kwargs or {})}
+        c.update(extra)
         if texts:
             c["texts"] = list(texts) if self.ref == "v2" else [t for t in texts if t != "repr"]
         self.cases.append(c)
@@ -617,6 +626,238 @@ def generate_variant(set_name, ref, variant):
         out.append(c)
     return out
 
+# --------------------------------------------------------------------------- cross-entropy
+XENT_V2 = ("nn.softmax_cross_entropy_with_logits", "nn.sparse_softmax_cross_entropy_with_logits",
+           "nn.sigmoid_cross_entropy_with_logits", "nn.weighted_cross_entropy_with_logits",
+           "raw_ops.SoftmaxCrossEntropyWithLogits", "raw_ops.SparseSoftmaxCrossEntropyWithLogits")
+XENT_V1 = ("nn.softmax_cross_entropy_with_logits", "nn.softmax_cross_entropy_with_logits_v2",
+           "nn.sparse_softmax_cross_entropy_with_logits", "nn.sigmoid_cross_entropy_with_logits",
+           "nn.weighted_cross_entropy_with_logits")
+XENT_SHAPES = ((1, 1), (3, 5), (128, 10), (7, 33), (9, 1031), (2, 9001), (5,), (2, 3, 4),
+               (2, 3, 4, 5), (0, 4), (3, 0))
+XENT_SHAPES_FULL = XENT_SHAPES + ((4096, 4096), (64, 32000), (300, 50), (1, 40009))
+XENT_AXES = (((3, 4, 5), (0, 1, -1, 2)), ((2, 3, 4, 5), (0, 2, -1)))
+XENT_LABELS = [[0.2, 0.3, 0.5], [0.1, 0.6, 0.3]]      # the pitfall example (issue 5)
+XENT_LOGITS = [[2, 0.5, 1], [0.1, 1, 3]]
+
+
+def _xent_floats(ref):
+    return FLOATS if ref == "v2" else tuple(d for d in FLOATS if d != "bfloat16")
+
+
+def _xent_dense(b, fn, set_name, grad=False):
+    """Dense softmax cross-entropy (tf.nn / compat.v1 spellings) and its gradients."""
+    full = set_name == "full"
+    v1_sg = b.ref == "v1" and fn == "nn.softmax_cross_entropy_with_logits"
+    axis_kw = "dim" if v1_sg else "axis"
+    name = fn + ("#grad" if grad else "")
+    wrt = ["logits"] if v1_sg else ["labels", "logits"]
+
+    def add(dt, labels, logits, og=None, **kw):
+        kw = dict(kw, labels=labels, logits=logits)
+        if grad:
+            b.add(name, dt, [], kw, grad={"wrt": wrt, "output_gradients": og})
+        else:
+            b.add(name, dt, [], kw)
+
+    for dt in _xent_floats(b.ref):
+        shapes = XENT_SHAPES_FULL if full else XENT_SHAPES
+        if grad:
+            shapes = shapes[:6] + shapes[7:9]
+        for shp in shapes:
+            add(dt, tensor_arg("unit", dt, shp, 1), tensor_arg("normal", dt, shp, 0))
+        for shp, axes in XENT_AXES:
+            for ax in axes if not grad else axes[:2]:
+                add(dt, tensor_arg("unit", dt, shp, 1), tensor_arg("normal", dt, shp, 0),
+                    **{axis_kw: ax})
+        for reg in ("special", "spread95", "neginf") if not grad else ("special",):
+            add(dt, tensor_arg("unit", dt, (7, 33), 1), tensor_arg(reg, dt, (7, 33), 0))
+        add(dt, tensor_arg("special", dt, (7, 33), 1), tensor_arg("normal", dt, (7, 33), 0))
+        if grad:
+            shp = (7, 33)
+            add(dt, tensor_arg("unit", dt, shp, 1), tensor_arg("normal", dt, shp, 0),
+                og=tensor_arg("normal", dt, shp[:1], 2))
+            add(dt, tensor_arg("unit", dt, (2, 3, 4), 1), tensor_arg("normal", dt, (2, 3, 4), 0),
+                og=tensor_arg("special", dt, (2, 3), 2))
+            add(dt, tensor_arg("unit", dt, (3, 4, 5), 1), tensor_arg("normal", dt, (3, 4, 5), 0),
+                og=tensor_arg("normal", dt, (4, 5), 2), **{axis_kw: 0})
+            continue
+        # errors: labels shape / dtype, rank 0, axis out of range
+        add(dt, tensor_arg("unit", dt, (3, 4), 1), tensor_arg("normal", dt, (3, 5), 0))
+        add(dt, tensor_arg("unit", dt, (), 1, rank0=True), tensor_arg("normal", dt, (), 0, rank0=True))
+        x = tensor_arg("normal", dt, (3, 4, 5), 0)
+        y = tensor_arg("unit", dt, (3, 4, 5), 1)
+        for ax in (3, -2, -4):
+            add(dt, y, x, **{axis_kw: ax})
+    if grad:
+        add("py", XENT_LABELS, XENT_LOGITS)
+        add("py", A(input_key("int", "int32", (2, 3))), XENT_LOGITS)
+        return
+    for dt in INTS:
+        add(dt, tensor_arg("int", dt, (3, 5), 1), tensor_arg("int", dt, (3, 5), 0))
+    x32 = A(input_key("normal", "float32", (3, 5), 0))
+    add("py", XENT_LABELS, XENT_LOGITS)
+    add("py", A(input_key("int", "int32", (3, 5), 1)), x32)
+    add("py", A(input_key("unit", "float64", (3, 5), 1)), x32)
+    add("py", [[0.0, 1.0, 0.0]], x32)
+    add("py", A(input_key("unit", "float32", (5,), 1)), x32)      # labels broadcast? TF says
+    add("py", A(input_key("unit", "float32", (1, 5), 1)), x32)
+    if b.ref == "v1":
+        add("py", XENT_LABELS, XENT_LOGITS, axis=1, dim=1)
+        add("py", XENT_LABELS, XENT_LOGITS, axis=0)
+        if v1_sg:
+            b.add(fn, "py", [XENT_LOGITS, XENT_LABELS])             # the pre-1.0 positional call
+            b.add(fn, "py", [], {"logits": XENT_LOGITS})
+            b.add(fn, "py", [], {"labels": XENT_LABELS})
+    else:
+        b.add(fn, "py", [XENT_LABELS, XENT_LOGITS])
+        b.add(fn, "py", [XENT_LABELS, XENT_LOGITS, 0])
+
+
+def _xent_sparse(b, fn, set_name, grad=False):
+    full = set_name == "full"
+    name = fn + ("#grad" if grad else "")
+
+    def add(dt, labels, logits, og=None):
+        kw = {"labels": labels, "logits": logits}
+        if grad:
+            b.add(name, dt, [], kw, grad={"wrt": ["logits"], "output_gradients": og})
+        else:
+            b.add(name, dt, [], kw)
+
+    for dt in _xent_floats(b.ref):
+        shapes = XENT_SHAPES_FULL if full else XENT_SHAPES
+        if grad:
+            shapes = shapes[:6] + shapes[7:9]
+        for i, shp in enumerate(shapes):
+            if shp[-1] == 0:
+                continue
+            ldt = INTS[i % 2]
+            add(dt, A(input_key("cls%d" % shp[-1], ldt, shp[:-1], 1)),
+                tensor_arg("normal", dt, shp, 0))
+        for reg in ("special", "spread95", "neginf") if not grad else ("special",):
+            add(dt, A(input_key("cls33", "int64", (7,), 1)), tensor_arg(reg, dt, (7, 33), 0))
+        if grad:
+            add(dt, A(input_key("cls33", "int32", (7,), 1)), tensor_arg("normal", dt, (7, 33), 0),
+                og=tensor_arg("normal", dt, (7,), 2))
+            add(dt, A(input_key("cls4", "int64", (2, 3), 1)), tensor_arg("normal", dt, (2, 3, 4), 0),
+                og=tensor_arg("special", dt, (2, 3), 2))
+            continue
+        x = tensor_arg("normal", dt, (2, 3), 0)
+        for ldt in INTS:
+            add(dt, {"constant": {"array": input_key("int", ldt, (2,), 7), "dtype": ldt}}, x)
+            add(dt, [0, 3], x)
+            add(dt, [-1, 2], x)
+        add(dt, 0, tensor_arg("normal", dt, (), 0, rank0=True))
+        add(dt, [0, 1, 2], x)
+        add(dt, [[0, 1]], x)
+        add(dt, A(input_key("cls3", "int32", (2, 3), 1)), x)
+    if grad:
+        add("py", [0, 2], XENT_LOGITS)
+        return
+    add("py", [0, 2], XENT_LOGITS)
+    add("py", A(input_key("cls5", "int32", (3,), 1)), A(input_key("int", "int32", (3, 5), 0)))
+    add("py", A(input_key("normal", "float32", (3,), 1)), A(input_key("normal", "float32", (3, 5), 0)))
+    add("py", A(input_key("cls5", "int64", (0,), 1)), A(input_key("normal", "float32", (0, 5), 0)))
+    add("py", [0, 1, 2], A(input_key("normal", "float32", (3, 0), 0)))
+    if b.ref == "v1":
+        b.add(fn, "py", [[0, 2], XENT_LOGITS])
+        b.add(fn, "py", [], {"labels": [0, 2]})
+    else:
+        b.add(fn, "py", [[0, 2], XENT_LOGITS])
+        b.add(fn, "py", [], {"labels": [0, 2]})
+        b.add(fn, "py", [], {"logits": XENT_LOGITS})
+
+
+def _xent_sigmoid(b, fn, set_name, grad=False):
+    weighted = "weighted" in fn
+    name = fn + ("#grad" if grad else "")
+
+    def add(dt, labels, logits, og=None, **kw):
+        kw = dict(kw, labels=labels, logits=logits)
+        if weighted and "pos_weight" not in kw:
+            kw["pos_weight"] = 2.5
+        if grad:
+            b.add(name, dt, [], kw, grad={"wrt": ["labels", "logits"], "output_gradients": og})
+        else:
+            b.add(name, dt, [], kw)
+
+    for dt in _xent_floats(b.ref):
+        for shp in ((7,), (4, 5), (2, 3, 4), (1031,), (0,), ()):
+            add(dt, tensor_arg("unit", dt, shp, 1, rank0=True), tensor_arg("normal", dt, shp, 0, rank0=True))
+        for reg in ("special", "large", "small"):
+            add(dt, tensor_arg("unit", dt, (37,), 1), tensor_arg(reg, dt, (37,), 0))
+        add(dt, tensor_arg("special", dt, (37,), 1), tensor_arg("normal", dt, (37,), 0))
+        if grad:
+            add(dt, tensor_arg("unit", dt, (4, 5), 1), tensor_arg("normal", dt, (4, 5), 0),
+                og=tensor_arg("normal", dt, (4, 5), 2))
+            continue
+        add(dt, tensor_arg("unit", dt, (4, 5), 1), tensor_arg("normal", dt, (4, 6), 0))
+        if weighted:
+            add(dt, tensor_arg("unit", dt, (4, 5), 1), tensor_arg("normal", dt, (4, 5), 0),
+                pos_weight=tensor_arg("positive", dt, (5,), 2))
+            add(dt, tensor_arg("unit", dt, (4, 5), 1), tensor_arg("normal", dt, (4, 5), 0),
+                pos_weight=F(float("nan")))
+    if grad:
+        add("py", [[0.0, 1.0, 1.0]], [[1.5, -2.0, 0.0]])
+        return
+    add("py", [[0.0, 1.0, 1.0]], [[1.5, -2.0, 0.0]])
+    add("py", [[0, 1, 1]], [[1.5, -2.0, 0.0]])
+    add("py", A(input_key("unit", "float64", (4,), 1)), A(input_key("normal", "float32", (4,), 0)))
+    add("py", A(input_key("int", "int32", (4,), 1)), A(input_key("int", "int32", (4,), 0)))
+    if not weighted:
+        b.add(fn, "py", [], {"logits": [1.0]})
+        b.add(fn, "py", [[1.0], [0.5]] if b.ref == "v2" else [None, [1.0], [0.5]])
+    elif b.ref == "v1":
+        b.add(fn, "py", [], {"targets": [[0.0, 1.0]], "logits": [[1.5, -2.0]], "pos_weight": 3.0})
+        b.add(fn, "py", [], {"targets": [[0.0, 1.0]], "labels": [[0.0, 1.0]],
+                             "logits": [[1.5, -2.0]], "pos_weight": 3.0})
+
+
+def _xent_raw(b, fn, set_name):
+    sparse = "Sparse" in fn
+    for dt in FLOATS:
+        for shp in ((3, 5), (128, 10), (7, 33), (2, 9001)):
+            lab = A(input_key("cls%d" % shp[-1], INTS[shp[0] % 2], shp[:1], 1)) if sparse \
+                else tensor_arg("unit", dt, shp, 1)
+            b.add(fn, dt, [], {"features": tensor_arg("normal", dt, shp, 0), "labels": lab})
+        if not sparse:
+            x = tensor_arg("normal", dt, (4, 5), 0)
+            for lshape in ((1, 5), (4, 1), (5,), (1, 1), (3, 5)):
+                b.add(fn, dt, [], {"features": x, "labels": tensor_arg("unit", dt, lshape, 1)})
+            b.add(fn, dt, [], {"features": tensor_arg("normal", dt, (1, 5), 0),
+                               "labels": tensor_arg("unit", dt, (4, 5), 1)})
+            b.add(fn, dt, [], {"features": tensor_arg("normal", dt, (5,), 0),
+                               "labels": tensor_arg("unit", dt, (5,), 1)})
+        else:
+            b.add(fn, dt, [], {"features": tensor_arg("normal", dt, (2, 3), 0), "labels": [0, 5]})
+            b.add(fn, dt, [], {"features": tensor_arg("normal", dt, (2, 3), 0), "labels": [[0, 1]]})
+    b.add(fn, "py", [], {"features": XENT_LOGITS, "labels": [0, 2] if sparse else XENT_LABELS})
+    b.add(fn, "py", [XENT_LOGITS, [0, 2] if sparse else XENT_LABELS])
+
+
+def _xent(b, set_name):
+    if b.ref == "v2":
+        _xent_dense(b, XENT_V2[0], set_name)
+        _xent_sparse(b, XENT_V2[1], set_name)
+        _xent_sigmoid(b, XENT_V2[2], set_name)
+        _xent_sigmoid(b, XENT_V2[3], set_name)
+        _xent_raw(b, XENT_V2[4], set_name)
+        _xent_raw(b, XENT_V2[5], set_name)
+        _xent_dense(b, XENT_V2[0], set_name, grad=True)
+        _xent_sparse(b, XENT_V2[1], set_name, grad=True)
+        _xent_sigmoid(b, XENT_V2[2], set_name, grad=True)
+    else:
+        _xent_dense(b, XENT_V1[0], set_name)
+        _xent_dense(b, XENT_V1[1], set_name)
+        _xent_sparse(b, XENT_V1[2], set_name)
+        _xent_sigmoid(b, XENT_V1[3], set_name)
+        _xent_sigmoid(b, XENT_V1[4], set_name)
+        _xent_dense(b, XENT_V1[0], set_name, grad=True)
+        _xent_dense(b, XENT_V1[1], set_name, grad=True)
+        _xent_sparse(b, XENT_V1[2], set_name, grad=True)
+        _xent_sigmoid(b, XENT_V1[3], set_name, grad=True)
+
 
 def generate(set_name="default", refs=REFS):
     """All cases of ``set_name`` for ``refs`` (list of dicts, deterministic order)."""
@@ -636,6 +877,7 @@ def generate(set_name="default", refs=REFS):
         _printing(b, set_name)
         for fn in (SOFTMAX_V2 if ref == "v2" else SOFTMAX_V1):
             _softmax(b, fn, set_name)
+        _xent(b, set_name)
         out.extend(b.cases)
     ids = [c["id"] for c in out]
     assert len(ids) == len(set(ids)), "duplicate case ids"

@@ -70,17 +70,43 @@ def decode_arg(arg, api):
 
 def resolve(root, dotted):
     obj = root
-    for part in dotted.split("."):
+    for part in dotted.split("#")[0].split("."):
         obj = getattr(obj, part)
     return obj
 
 
 def call_case(case, root, api):
-    """Resolve ``case['fn']`` under ``root`` and call it with the decoded arguments."""
+    """Resolve ``case['fn']`` under ``root`` and call it with the decoded arguments.
+
+    Two optional keys change what is called:
+
+    * ``"init": {...}`` -- ``fn`` is a class: ``obj = fn(**init)``, then ``obj(*args,
+      **kwargs)``, or ``getattr(obj, case["method"])(*args, **kwargs)`` when the case
+      names a method (e.g. ``get_config``).
+    * ``"grad": {"wrt": [name, ...], "output_gradients": arg | None}`` -- the gradients of
+      ``fn``'s result with respect to the keyword arguments named in ``wrt``:
+      ``api["grad"](fn, case["fn"], args, kwargs, wrt, output_gradients)`` (TF: a
+      ``GradientTape`` watching those arguments; tfxent: ``tfxent.gradients``).  The
+      result is the list of gradients (``None`` where TF returns none).
+    """
     fn = resolve(root, case["fn"])
     args = [decode_arg(a, api) for a in case.get("args", [])]
     kwargs = dict((k, decode_arg(v, api)) for k, v in sorted(case.get("kwargs", {}).items()))
+    if "init" in case:
+        init = dict((k, decode_arg(v, api)) for k, v in sorted(case["init"].items()))
+        obj = fn(**init)
+        target = getattr(obj, case["method"]) if case.get("method") else obj
+        return target(*args, **kwargs)
+    if "grad" in case:
+        g = case["grad"]
+        og = g.get("output_gradients")
+        og = None if og is None else decode_arg(og, api)
+        return GradientList(api["grad"](fn, case["fn"], args, kwargs, list(g["wrt"]), og))
     return fn(*args, **kwargs)
+
+
+class GradientList(list):
+    """The gradients a ``grad`` case returns (items may be ``None``)."""
 
 
 # --------------------------------------------------------------------------- outputs
@@ -125,16 +151,28 @@ def one_output(x):
 
 
 def normalize_outputs(result):
-    """A result (tensor, tuple/namedtuple/list of tensors, python value) -> [(dtype, arr)]."""
+    """A result (tensor, tuple/namedtuple/list of tensors, python value) -> [(dtype, arr)].
+    A gradient list's ``None`` items become ``("None", empty uint8 array)``."""
+    if isinstance(result, GradientList):
+        return [("None", np.zeros(0, np.uint8)) if r is None else one_output(r)
+                for r in result]
     if isinstance(result, (tuple, list)) and result and all(_is_tensorlike(r) for r in result):
         return [one_output(r) for r in result]
     return [one_output(result)]
 
 
+def _json_text(value):
+    """Canonical text of a non-tensor result (e.g. a ``get_config()`` dict)."""
+    return json.dumps(value, sort_keys=True, default=repr, allow_nan=True)
+
+
 def run_one(case, root, api):
-    """Run one case; returns (outputs, error, texts)."""
+    """Run one case; returns (outputs, error, texts).  A dict result (``get_config()``)
+    has no outputs and its canonical JSON as the text ``value``."""
     try:
         result = call_case(case, root, api)
+        if isinstance(result, dict):
+            return [], None, {"value": _json_text(result)}
         outputs = normalize_outputs(result)
         texts = {}
         for kind in case.get("texts", []):
@@ -196,7 +234,22 @@ def _tf_api(tf, root, arrays):
     def constant(arr, dt):
         return root.constant(arr) if dt is None else root.constant(arr, dtype=dt)
 
-    return {"arrays": arrays, "dtype": dtype, "constant": constant}
+    def grad(fn, path, args, kwargs, wrt, output_gradients):
+        kwargs = dict(kwargs)
+        sources = []
+        for name in wrt:
+            v = kwargs[name]
+            if not _is_tensorlike(v):
+                v = root.convert_to_tensor(v)
+            kwargs[name] = v
+            sources.append(v)
+        with tf.GradientTape() as tape:
+            for v in sources:
+                tape.watch(v)
+            y = fn(*args, **kwargs)
+        return tape.gradient(y, sources, output_gradients=output_gradients)
+
+    return {"arrays": arrays, "dtype": dtype, "constant": constant, "grad": grad}
 
 
 def _scalar_cache_clearer():

@@ -198,7 +198,15 @@ def _tfxent_api(root, arrays):
     def constant(arr, dt):
         return root.constant(arr) if dt is None else root.constant(arr, dtype=dt)
 
-    return {"arrays": arrays, "dtype": dtype, "constant": constant}
+    def grad(fn, path, args, kwargs, wrt, output_gradients):
+        # tfxent.gradients mirrors the forward functions (TF 1.15: tfxent.gradients.v1)
+        from tfxent import gradients
+        gmod = gradients.v1 if root is not tfxent else gradients
+        gfn = getattr(gmod, path.split("#")[0].split(".")[-1])
+        g = gfn(*args, output_gradients=output_gradients, **kwargs)
+        return [getattr(g, name) for name in wrt]
+
+    return {"arrays": arrays, "dtype": dtype, "constant": constant, "grad": grad}
 
 
 def run_tfxent(case_list, inputs, profile=None, quiet=False, label="tfxent"):
@@ -530,8 +538,10 @@ def pythons_from(args_tf2=None, args_tf1=None):
     out = {}
     v2 = args_tf2 or os.environ.get(PYTHON_ENV["v2"])
     v1 = args_tf1 or os.environ.get(PYTHON_ENV["v1"])
+    # a relative interpreter path is taken from the current directory (the oracle itself
+    # runs in a scratch directory)
     if v2:
-        out["v2"] = v2
+        out["v2"] = os.path.abspath(v2) if os.sep in v2 else v2
     if v1:
-        out["v1"] = v1
+        out["v1"] = os.path.abspath(v1) if os.sep in v1 else v1
     return out
