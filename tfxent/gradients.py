@@ -164,8 +164,8 @@ def _sigmoid(ref, labels, logits, name, output_gradients):
     labels = to_tensor(labels, ref=ref)
     g = _upstream(ref, loss, output_gradients)
     x = logits._value
-    cond = np.greater_equal(x, np.zeros((), x.dtype))
     zeros = _t(np.zeros_like(x), logits.dtype, ref)
+    cond = _ops.binary("GreaterEqual", logits, zeros, ref=ref)._value   # reads with DAZ
     neg_logits = _ops.unary("Neg", logits, ref=ref)
     neg_abs = _select(cond, neg_logits, logits)
     e = _ops.unary("Exp", neg_abs, ref=ref)
@@ -185,10 +185,13 @@ def _sigmoid(ref, labels, logits, name, output_gradients):
     return Gradients(g_mul_y, d_logits)
 
 
-# the order the eager tape hands the four logits terms to AddN (measured)
+# The order the eager tape hands the four logits terms to AddN. Per element only two or
+# three are non-zero (cond true: relu, negabs_x, mul; false: negabs_y, mul); measured on
+# TF 2.21 and 1.15.5: negabs_x is added last, after relu + mul (their order, like that of
+# the two-term sums, does not change a bit).
 _SIGMOID_ORDER = {
-    "v2": lambda relu, negabs_x, negabs_y, mul: [mul, negabs_y, negabs_x, relu],
-    "v1": lambda relu, negabs_x, negabs_y, mul: [mul, negabs_y, negabs_x, relu],
+    "v2": lambda relu, negabs_x, negabs_y, mul: [mul, relu, negabs_y, negabs_x],
+    "v1": lambda relu, negabs_x, negabs_y, mul: [mul, relu, negabs_y, negabs_x],
 }
 
 
@@ -201,11 +204,74 @@ def sigmoid_cross_entropy_with_logits(labels=None, logits=None, name=None,
     return _sigmoid("v2", labels, logits, name, output_gradients)
 
 
+def _sign(ref, x):
+    """``Sign`` (``scalar_sign_op``): -1, 0 or 1 of the value read through DAZ where FTZ is on
+    (zero keeps its sign bit: Eigen returns the operand), NaN stays NaN."""
+    v = x._value
+    w = v.astype(np.float32) if v.dtype.itemsize == 2 else v
+    if _ops.ctx_for(ref).always_ftz:   # half/bf16 through float: a bf16 subnormal too
+        from ._numerics import fp
+        w = fp.flush(w)
+    with np.errstate(invalid="ignore"):
+        out = np.where(w > 0, 1, np.where(w < 0, -1, w)).astype(w.dtype)
+    return _t(out.astype(v.dtype), x.dtype, ref)
+
+
+def _relu_grad(ref, grad, features):
+    """``ReluGrad``: ``gradients * (features > 0).cast<T>()`` (a multiply: inf * 0 is NaN)."""
+    pos = _ops.binary("Greater", features,
+                      _t(np.zeros_like(features._value), features.dtype, ref), ref=ref)._value
+    return _ops.binary("Mul", grad, _t(pos.astype(features._value.dtype), features.dtype, ref),
+                       ref=ref)
+
+
+def _weighted(ref, labels, logits, pos_weight, name, output_gradients):
+    """``nn_impl.weighted_cross_entropy_with_logits_v2``::
+
+        log_weight = 1 + (pos_weight - 1) * labels
+        loss = (1 - labels) * logits
+               + log_weight * (log1p(exp(-abs(logits))) + relu(-logits))
+
+    differentiated op by op (``Mul``, ``Sub``, ``AddV2``, ``Log1p``, ``Exp``, ``Neg``,
+    ``Abs`` = ``grad * sign(x)``, ``Relu`` = ``ReluGrad``)."""
+    from ._xent_api import weighted_xent
+    loss = weighted_xent(ref, labels, logits, pos_weight, name)
+    logits = to_tensor(logits, ref=ref)
+    labels = to_tensor(labels, ref=ref)
+    g = _upstream(ref, loss, output_gradients)
+    one_minus = 1 - labels
+    c = pos_weight - 1
+    log_weight = 1 + c * labels
+    e = _ops.unary("Exp", -_ops.unary("Abs", logits, ref=ref), ref=ref)
+    relu = _ops.unary("Relu", -logits, ref=ref)
+    soft = _ops.binary("AddV2", _ops.unary("Log1p", e, ref=ref), relu, ref=ref)
+    mul = lambda a, b: _ops.binary("Mul", a, b, ref=ref)  # noqa: E731
+    g_soft = mul(g, log_weight)
+    one = _t(np.ones((), logits._value.dtype), logits.dtype, ref)
+    g_e = mul(g_soft, _ops.unary("Reciprocal", _ops.binary("AddV2", one, e, ref=ref), ref=ref))
+    g_abs = -mul(g_e, e)
+    t_a = mul(g, one_minus)
+    t_abs = mul(g_abs, _sign(ref, logits))
+    t_relu = -_relu_grad(ref, g_soft, relu)
+    d_logits = _addn(ref, _WEIGHTED_ORDER(t_a, t_abs, t_relu))
+    cv = c if isinstance(c, Tensor) else to_tensor(c, dtype=labels.dtype, ref=ref)
+    d_labels = _addn(ref, [-mul(g, logits), mul(mul(g, soft), cv)])
+    return Gradients(d_labels, d_logits)
+
+
+# the order of the three logits terms in AddN (measured on TF 2.21 and 1.15.5)
+_WEIGHTED_ORDER = lambda a, abs_, relu: [a, relu, abs_]  # noqa: E731
+
+
+def weighted_cross_entropy_with_logits(labels, logits, pos_weight, name=None,
+                                       output_gradients=None):
+    """Gradients of ``tfxent.nn.weighted_cross_entropy_with_logits`` (TF 2.21) with
+    respect to ``labels`` and ``logits`` (``pos_weight`` a Python number or a tensor
+    broadcasting against them)."""
+    return _weighted("v2", labels, logits, pos_weight, name, output_gradients)
+
+
 # --------------------------------------------------------------------------- v1 namespace
-class _V1(types.ModuleType):
-    pass
-
-
 def _v1_module():
     from .compat.v1 import _xent as v1x
     m = types.ModuleType(__name__ + ".v1", "Gradients for TF 1.15.5 (``tf.compat.v1`` eager).")
@@ -235,8 +301,14 @@ def _v1_module():
         v1x._ensure_xent_args("sigmoid_cross_entropy_with_logits", _sentinel, labels, logits)
         return _sigmoid("v1", labels, logits, name, output_gradients)
 
+    def weighted_cross_entropy_with_logits(labels=None, logits=None, pos_weight=None,
+                                           name=None, targets=None, output_gradients=None):
+        labels = v1x._lookup("labels", labels, "targets", targets)
+        return _weighted("v1", labels, logits, pos_weight, name, output_gradients)
+
     for f in (softmax_cross_entropy_with_logits, softmax_cross_entropy_with_logits_v2,
-              sparse_softmax_cross_entropy_with_logits, sigmoid_cross_entropy_with_logits):
+              sparse_softmax_cross_entropy_with_logits, sigmoid_cross_entropy_with_logits,
+              weighted_cross_entropy_with_logits):
         f.__module__ = m.__name__
         setattr(m, f.__name__, f)
     m.Gradients = Gradients

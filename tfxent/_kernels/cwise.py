@@ -150,7 +150,8 @@ def _eigen_v1():
 
 
 _V1_OP = {"Relu": "relu", "Abs": "abs", "Neg": "neg", "Maximum": "maximum",
-          "Minimum": "minimum", "AddV2": "add", "Sub": "sub", "Mul": "mul", "RealDiv": "realdiv"}
+          "Minimum": "minimum", "AddV2": "add", "Sub": "sub", "Mul": "mul", "RealDiv": "realdiv",
+          "Reciprocal": "reciprocal"}
 
 
 def _v1_flush(ctx, op, dt, n, scalar_operand=False):
@@ -573,3 +574,39 @@ NotEqual = _cmp_kernel("NotEqual", np.not_equal)
 KERNELS = {f.__name__: f for f in (Exp, Log, Log1p, Sigmoid, Relu, Abs, Neg, Maximum, Minimum,
                                    AddV2, Sub, Mul, RealDiv, Less, LessEqual, Greater,
                                    GreaterEqual, Equal, NotEqual)}
+
+
+# ---------------------------------------------------------------------------- Reciprocal
+
+def Reciprocal(ctx, x):
+    """TF ``Reciprocal`` (``functor::inverse`` = Eigen ``scalar_inverse_op``), non-tiled.
+
+    * TF 2.21 (Eigen dcbaf2d6): the packet op is ``preciprocal``; for float32 (and half /
+      bfloat16, through float) that is ``rcpps`` plus one Newton step
+      (``_numerics.rcp.preciprocal``, CPU-vendor specific), for float64 an exact division.
+      The last ``n % P`` flat elements take the scalar path, ``1 / x`` exactly.  FTZ/DAZ on.
+    * TF 1.15 (Eigen cdb377d0): ``pdiv(1, x)`` on every path (exact); FTZ/DAZ as the eager
+      cost model decides (``Cost = MulCost``).
+    """
+    from .._numerics.rcp import preciprocal
+    x = np.asarray(x)
+    _check_type("Reciprocal", x.dtype)
+    dt = x.dtype
+    if not _is_float(dt):
+        with np.errstate(all="ignore"):
+            return np.where(x == 0, 0, 1 // np.where(x == 0, 1, x)).astype(dt) if dt.kind in "iu" \
+                else (1 / x).astype(dt)
+    ftz = _ftz(ctx, "Reciprocal", dt, x.size)
+    flat = _daz(_wide(x), ftz).reshape(-1)
+    one = flat.dtype.type(1)
+    with np.errstate(all="ignore"):
+        out = _daz(one / flat, ftz)
+        if ctx.ref == "v2" and flat.dtype == np.float32:
+            k = packet_prefix(flat.size, 8)
+            if k:
+                out[:k] = preciprocal(x.reshape(-1)[:k].astype(np.float32) if dt != _F32
+                                      else x.reshape(-1)[:k], ctx.profile.cpu_vendor, ftz=True)
+        return _contig(out.astype(dt).reshape(x.shape))
+
+
+KERNELS["Reciprocal"] = Reciprocal

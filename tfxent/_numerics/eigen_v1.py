@@ -375,7 +375,7 @@ def _functor(op, size):
             return 14 + 12 + 11, True, one, size
         # generic logistic: div + 2 adds + exp; half packet traits have no exp
         return (_DIV_COST[size] if vec else 8) + 2 + _EXP_COST[size], vec, one, size
-    if op in ("abs", "neg"):
+    if op in ("abs", "neg", "reciprocal"):     # scalar_inverse_op: Cost = MulCost
         return 1, vec, one, size
     if op in ("relu", "maximum", "minimum", "add", "sub", "mul"):
         return 1, vec, two, size              # relu = cwiseMax(constant): 2 loads

@@ -847,6 +847,7 @@ def _xent(b, set_name):
         _xent_dense(b, XENT_V2[0], set_name, grad=True)
         _xent_sparse(b, XENT_V2[1], set_name, grad=True)
         _xent_sigmoid(b, XENT_V2[2], set_name, grad=True)
+        _xent_sigmoid(b, XENT_V2[3], set_name, grad=True)
     else:
         _xent_dense(b, XENT_V1[0], set_name)
         _xent_dense(b, XENT_V1[1], set_name)
@@ -857,6 +858,7 @@ def _xent(b, set_name):
         _xent_dense(b, XENT_V1[1], set_name, grad=True)
         _xent_sparse(b, XENT_V1[2], set_name, grad=True)
         _xent_sigmoid(b, XENT_V1[3], set_name, grad=True)
+        _xent_sigmoid(b, XENT_V1[4], set_name, grad=True)
 
 
 def generate(set_name="default", refs=REFS):
