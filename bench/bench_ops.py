@@ -54,7 +54,23 @@ def main(argv=None):
         ("softmax_xent", lambda m, x: m.nn.softmax_cross_entropy_with_logits(labels=x, logits=x)),
         ("sparse_softmax_xent", lambda m, x: m.nn.sparse_softmax_cross_entropy_with_logits(
             labels=m.constant(np.arange(x.shape[0]) % x.shape[1]), logits=x)),
+        ("sigmoid_xent", lambda m, x: m.nn.sigmoid_cross_entropy_with_logits(labels=x, logits=x)),
+        ("softmax_xent grad", lambda m, x: _grad(m, x, "softmax_cross_entropy_with_logits")),
+        ("sparse_xent grad", lambda m, x: _grad(m, x, "sparse_softmax_cross_entropy_with_logits")),
     ]
+
+    def _grad(m, x, fn):
+        """d loss / d logits: TF through a GradientTape, tfxent through tfxent.gradients."""
+        if fn.startswith("sparse"):
+            labels = m.constant(np.arange(x.shape[0]) % x.shape[1])
+        else:
+            labels = m.abs(x)  # a tensor of its own (not watched)
+        if m is tfxent:
+            return getattr(tfxent.gradients, fn)(labels=labels, logits=x).logits
+        with tf.GradientTape() as tape:
+            tape.watch(x)
+            loss = getattr(tf.nn, fn)(labels=labels, logits=x)
+        return tape.gradient(loss, x)
     print("%-22s %-10s %12s %12s %8s" % ("op", "size", "tf (ms)", "tfxent (ms)", "ratio"))
     for label, shape in sizes.items():
         x_np = np.abs(rng.standard_normal(shape).astype(np.float32))
