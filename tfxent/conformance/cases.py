@@ -837,28 +837,18 @@ def _xent_raw(b, fn, set_name):
 
 
 def _xent(b, set_name):
-    if b.ref == "v2":
-        _xent_dense(b, XENT_V2[0], set_name)
-        _xent_sparse(b, XENT_V2[1], set_name)
-        _xent_sigmoid(b, XENT_V2[2], set_name)
-        _xent_sigmoid(b, XENT_V2[3], set_name)
-        _xent_raw(b, XENT_V2[4], set_name)
-        _xent_raw(b, XENT_V2[5], set_name)
-        _xent_dense(b, XENT_V2[0], set_name, grad=True)
-        _xent_sparse(b, XENT_V2[1], set_name, grad=True)
-        _xent_sigmoid(b, XENT_V2[2], set_name, grad=True)
-        _xent_sigmoid(b, XENT_V2[3], set_name, grad=True)
-    else:
-        _xent_dense(b, XENT_V1[0], set_name)
-        _xent_dense(b, XENT_V1[1], set_name)
-        _xent_sparse(b, XENT_V1[2], set_name)
-        _xent_sigmoid(b, XENT_V1[3], set_name)
-        _xent_sigmoid(b, XENT_V1[4], set_name)
-        _xent_dense(b, XENT_V1[0], set_name, grad=True)
-        _xent_dense(b, XENT_V1[1], set_name, grad=True)
-        _xent_sparse(b, XENT_V1[2], set_name, grad=True)
-        _xent_sigmoid(b, XENT_V1[3], set_name, grad=True)
-        _xent_sigmoid(b, XENT_V1[4], set_name, grad=True)
+    """Every cross-entropy function of the reference, then the gradients of the non-raw ones."""
+    for grad in (False, True):
+        for fn in XENT_V2 if b.ref == "v2" else XENT_V1:
+            if fn.startswith("raw_ops."):
+                if not grad:
+                    _xent_raw(b, fn, set_name)
+            elif "sparse" in fn:
+                _xent_sparse(b, fn, set_name, grad)
+            elif "sigmoid" in fn or "weighted" in fn:
+                _xent_sigmoid(b, fn, set_name, grad)
+            else:
+                _xent_dense(b, fn, set_name, grad)
 
 
 def generate(set_name="default", refs=REFS):
