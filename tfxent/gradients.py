@@ -59,7 +59,8 @@ def _upstream(ref, loss, output_gradients):
 
 
 def _t(arr, dtype, ref):
-    return Tensor._make(np.ascontiguousarray(arr), dtype, ref)
+    arr = np.asarray(arr)
+    return Tensor._make(arr if arr.flags.c_contiguous else arr.copy(order="C"), dtype, ref)
 
 
 def _cast_grad(ref, grad, source):

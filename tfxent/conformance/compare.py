@@ -38,7 +38,8 @@ def sha256(arr, dtype_name=None):
 
 
 def make_output(dtype_name, arr):
-    arr = np.ascontiguousarray(arr)
+    arr = np.asarray(arr)
+    arr = arr if arr.flags.c_contiguous else arr.copy(order="C")  # 0-d stays 0-d
     return {"dtype": dtype_name, "shape": list(arr.shape), "sha256": sha256(arr, dtype_name),
             "array": arr}
 

@@ -113,10 +113,17 @@ class GradientList(list):
 def _bf16_bits(arr):
     arr = np.asarray(arr)
     if arr.dtype.itemsize == 2:
-        return np.ascontiguousarray(arr).view(np.uint16)
+        return _contiguous(arr).view(np.uint16)
     if arr.dtype == np.float32:
-        return (np.ascontiguousarray(arr).view(np.uint32) >> 16).astype(np.uint16)
+        return (_contiguous(arr).view(np.uint32) >> 16).astype(np.uint16)
     raise TypeError("cannot read bfloat16 bits from %s" % arr.dtype)
+
+
+def _contiguous(arr):
+    """C-contiguous (copied only when needed), a 0-d array kept 0-d (``ascontiguousarray``
+    would make it shape (1,), hiding a rank-0 vs rank-1 difference)."""
+    arr = np.asarray(arr)
+    return arr if arr.flags.c_contiguous else arr.copy(order="C")
 
 
 def _is_tensorlike(x):
@@ -145,9 +152,9 @@ def one_output(x):
             "float16", "float32", "float64", "int8", "int16", "int32", "int64", "uint8",
             "uint16", "uint32", "uint64", "bool", "complex64", "complex128"):
         # unknown numpy extension type: keep the bits
-        arr = np.ascontiguousarray(arr).view("u%d" % arr.dtype.itemsize) \
+        arr = _contiguous(arr).view("u%d" % arr.dtype.itemsize) \
             if arr.dtype.itemsize in (1, 2, 4, 8) else np.asarray(arr, dtype=object).astype(str)
-    return name, np.ascontiguousarray(arr)
+    return name, _contiguous(arr)
 
 
 def normalize_outputs(result):
