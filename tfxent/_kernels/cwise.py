@@ -610,3 +610,28 @@ def Reciprocal(ctx, x):
 
 
 KERNELS["Reciprocal"] = Reciprocal
+
+
+# ---------------------------------------------------------------------------- DivNoNan
+def DivNoNan(ctx, x, y):
+    """TF ``DivNoNan`` (``cwise_op_div.cc``, ``cwise_ops.h`` ``div_no_nan_op``): ``b != 0 ?
+    a / b : 0`` elementwise (``+0`` where the divisor is zero, whatever the dividend, NaN
+    included; a NaN divisor gives NaN). The packet form (``pandnot(a / b, b == 0)``) gives the
+    same bits as the scalar form. TF 2.21 reads the operands through DAZ and flushes the
+    quotient (FTZ); TF 1.15.5 eager does neither for the small operands ``tf.losses`` divides
+    (scalars). half divides in float and rounds once. Used by ``tf.compat.v1.losses`` /
+    Keras ``_safe_mean``; the registration's dtype list is not checked here (float callers only)."""
+    x, y, out_shape, cx, cy = _prep_binary("DivNoNan", x, y)
+    dt = x.dtype
+    with np.errstate(all="ignore"):
+        if not _is_float(dt):
+            raise errors.KernelError(errors.InvalidArgumentError,
+                                     "DivNoNan: unsupported dtype %s" % _tfname(dt))
+        ftz = _ftz(ctx, "DivNoNan", dt, int(np.prod(out_shape)), len(cx) <= 1 and x.size != y.size)
+        a, b = _daz(_wide(x), ftz), _daz(_wide(y), ftz)
+        q = _daz(np.divide(a, b).astype(a.dtype), ftz)
+        r = np.where(b == 0, np.zeros((), a.dtype), q)
+        return _contig(np.broadcast_to(r, out_shape).astype(dt))
+
+
+KERNELS["DivNoNan"] = DivNoNan

@@ -870,6 +870,7 @@ def generate(set_name="default", refs=REFS):
         for fn in (SOFTMAX_V2 if ref == "v2" else SOFTMAX_V1):
             _softmax(b, fn, set_name)
         _xent(b, set_name)
+        _v1_losses(b, set_name)
         out.extend(b.cases)
     ids = [c["id"] for c in out]
     assert len(ids) == len(set(ids)), "duplicate case ids"
@@ -895,3 +896,250 @@ def variant_of(case):
 def group(case):
     """The dtype / group slot of the case id."""
     return case["id"].split("/")[-2]
+
+
+# =========================================================================== v1 losses
+# tf.compat.v1.losses and tf.compat.v1.keras.losses (TF 1.15.5, eager): cross-entropy losses,
+# log_loss, compute_weighted_loss, every Reduction, weights broadcasting and its errors,
+# label smoothing, the Keras loss classes (reductions, sample_weight, get_config) and errors.
+_V1_LOSS_FLOATS = ("float16", "float32", "float64")
+_V1_REDUCTIONS = ("none", "weighted_sum", "weighted_mean", "weighted_sum_over_batch_size",
+                  "weighted_sum_by_nonzero_weights")
+_V1_KERAS_REDUCTIONS = ("auto", "none", "sum", "sum_over_batch_size")
+
+
+def _v1_losses(b, set_name):
+    if b.ref != "v1":
+        return
+    full = set_name == "full"
+    fl = _V1_LOSS_FLOATS
+    w4 = [1.0, 0.0, 2.5, 0.0]           # per-sample weights with zeros (nonzero count 2)
+
+    # -- losses.softmax_cross_entropy
+    fn = "losses.softmax_cross_entropy"
+    for dt in fl:
+        for shp in ((5,), (4, 6), (2, 3, 5)) + (((3, 1, 7), (1, 9)) if full else ()):
+            b.add(fn, dt, [tensor_arg("unit", dt, shp), tensor_arg("normal", dt, shp)])
+        lab, lg = tensor_arg("unit", dt, (4, 6)), tensor_arg("normal", dt, (4, 6))
+        b.add(fn, dt, [lab, tensor_arg("special", dt, (4, 6))])
+        b.add(fn, dt, [lab, tensor_arg("large", dt, (4, 6))])
+        for ls in (0.1, 0.33):
+            b.add(fn, dt, [lab, lg], {"label_smoothing": ls})
+        b.add(fn, dt, [lab, lg], {"label_smoothing": 0.2, "reduction": "none"})
+        b.add(fn, dt, [lab, lg], {"weights": w4})
+        for red in _V1_REDUCTIONS:
+            b.add(fn, dt, [lab, lg], {"weights": w4, "reduction": red})
+        b.add(fn, dt, [lab, lg], {"weights": tensor_arg("unit", "float32", (4,), 1)})
+        b.add(fn, dt, [lab, lg], {"weights": 0.0})
+        b.add(fn, dt, [lab, lg, 2.5, 0.1, "myscope", None, "weighted_sum"])  # positional
+    lab3, lg3 = tensor_arg("unit", "float32", (2, 3, 5)), tensor_arg("normal", "float32", (2, 3, 5))
+    for w in ([[1.0], [0.0]], [[1.0, 0.0, 2.0]], tensor_arg("unit", "float64", (2, 3)),
+              tensor_arg("int", "int32", (2, 3)), [[0.0, 0.0, 0.0], [0.0, 0.0, 0.0]],
+              [2.0, 1.0, 0.5], [[1.0, 2.0]], [[[1.0]]], F(float("nan")), F(-0.0),
+              [[F(float("nan")), 0.0, F(-0.0)], [1.0, 1e-40, 2.0]]):
+        for red in ("weighted_sum_by_nonzero_weights", "weighted_mean", "none"):
+            b.add(fn, "weights", [lab3, lg3], {"weights": w, "reduction": red})
+    lab, lg = tensor_arg("unit", "float32", (4, 6)), tensor_arg("normal", "float32", (4, 6))
+    b.add(fn, "kw", [], {"onehot_labels": lab, "logits": lg, "weights": 3.0})
+    b.add(fn, "kw", [], {"onehot_labels": tensor_arg("int", "int32", (4, 6)), "logits": lg})
+    b.add(fn, "kw", [[[0.0, 1.0], [1.0, 0.0]], [[1.5, -0.5], [0.25, 2.0]]],
+          {"loss_collection": None})
+    b.add(fn, "err", [None, lg])
+    b.add(fn, "err", [lab, None])
+    b.add(fn, "err", [lab, lg], {"reduction": "weighted_avg"})
+    b.add(fn, "err", [tensor_arg("unit", "float32", (4, 5)), lg])
+    b.add(fn, "err", [lab, lg], {"weights": None})
+    b.add(fn, "err", [tensor_arg("int", "int32", (4, 6)), tensor_arg("int", "int32", (4, 6))],
+          {"label_smoothing": 0.1})
+    b.add(fn, "err", [tensor_arg("unit", "float32", (), rank0=True),
+                      tensor_arg("normal", "float32", (), rank0=True)])
+
+    # -- losses.sparse_softmax_cross_entropy
+    fn = "losses.sparse_softmax_cross_entropy"
+    for dt in fl:
+        for lt in ("int32", "int64"):
+            b.add(fn, dt, [tensor_arg("cls6", lt, (4,)), tensor_arg("normal", dt, (4, 6))])
+        b.add(fn, dt, [tensor_arg("cls5", "int32", (2, 3)), tensor_arg("normal", dt, (2, 3, 5))])
+        b.add(fn, dt, [tensor_arg("cls7", "int32", (), rank0=True), tensor_arg("normal", dt, (7,))])
+        b.add(fn, dt, [tensor_arg("cls6", "int32", (4, 1)), tensor_arg("normal", dt, (4, 6))])
+        lab, lg = tensor_arg("cls6", "int64", (4,)), tensor_arg("normal", dt, (4, 6))
+        b.add(fn, dt, [lab, tensor_arg("special", dt, (4, 6))])
+        for red in _V1_REDUCTIONS:
+            b.add(fn, dt, [lab, lg], {"weights": w4, "reduction": red})
+        b.add(fn, dt, [lab, lg], {"weights": [[1.0], [0.0], [2.0], [3.0]]})
+    lab, lg = tensor_arg("cls6", "int32", (4,)), tensor_arg("normal", "float32", (4, 6))
+    b.add(fn, "kw", [], {"labels": lab, "logits": lg, "weights": 0.5, "scope": "s"})
+    b.add(fn, "err", [lab, lg], {"weights": tensor_arg("unit", "float32", (4, 3))})
+    b.add(fn, "err", [[0, 7, 1, 2], lg])
+    b.add(fn, "err", [tensor_arg("cls6", "int32", (5,)), lg])
+    b.add(fn, "err", [tensor_arg("cls6", "int32", (4, 2)), lg])
+    b.add(fn, "err", [None, lg])
+    b.add(fn, "err", [lab, None])
+    b.add(fn, "err", [lab, lg], {"weights": [1.0, 2.0]})
+    b.add(fn, "err", [tensor_arg("unit", "float32", (4,)), lg])
+
+    # -- losses.sigmoid_cross_entropy
+    fn = "losses.sigmoid_cross_entropy"
+    for dt in fl:
+        for shp in ((7,), (4, 5), (2, 3, 4)):
+            b.add(fn, dt, [tensor_arg("unit", dt, shp), tensor_arg("normal", dt, shp)])
+        lab, lg = tensor_arg("unit", dt, (4, 5)), tensor_arg("normal", dt, (4, 5))
+        b.add(fn, dt, [lab, tensor_arg("special", dt, (4, 5))])
+        b.add(fn, dt, [lab, tensor_arg("large", dt, (4, 5))])
+        b.add(fn, dt, [lab, lg], {"label_smoothing": 0.1})
+        for red in _V1_REDUCTIONS:
+            b.add(fn, dt, [lab, lg], {"weights": [[1.0], [0.0], [2.0], [0.0]], "reduction": red})
+        b.add(fn, dt, [lab, lg], {"weights": tensor_arg("unit", dt, (4, 5))})
+    lab, lg = tensor_arg("unit", "float32", (4, 5)), tensor_arg("normal", "float32", (4, 5))
+    b.add(fn, "kw", [], {"multi_class_labels": tensor_arg("bool", "bool", (4, 5)), "logits": lg,
+                         "label_smoothing": 0.25})
+    b.add(fn, "err", [lab, tensor_arg("normal", "float32", (4, 4))])
+    b.add(fn, "err", [None, lg])
+    b.add(fn, "err", [lab, None])
+    b.add(fn, "err", [lab, lg], {"weights": [1.0, 2.0, 3.0, 4.0]})
+    b.add(fn, "err", [lab, lg], {"weights": [[1.0, 2.0]]})
+    b.add(fn, "err", [tensor_arg("int", "int32", (4, 5)), tensor_arg("int", "int32", (4, 5))])
+
+    # -- losses.log_loss
+    fn = "losses.log_loss"
+    for dt in fl:
+        for shp in ((7,), (4, 5), (2, 3, 4)):
+            b.add(fn, dt, [tensor_arg("unit", dt, shp), tensor_arg("unit", dt, shp, 1)])
+        lab, pr = tensor_arg("unit", dt, (4, 5)), tensor_arg("unit", dt, (4, 5), 1)
+        b.add(fn, dt, [lab, tensor_arg("special", dt, (4, 5))])
+        for red in _V1_REDUCTIONS:
+            b.add(fn, dt, [lab, pr], {"weights": [[1.0], [0.0], [2.0], [0.0]], "reduction": red})
+        b.add(fn, dt, [lab, pr], {"epsilon": 1e-3})
+    lab, pr = tensor_arg("unit", "float32", (4, 5)), tensor_arg("unit", "float32", (4, 5), 1)
+    b.add(fn, "kw", [], {"labels": lab, "predictions": pr, "epsilon": 0.0, "weights": 2.0})
+    b.add(fn, "kw", [[0.0, 1.0, 1.0], [0.0, 1.0, 0.5]])
+    b.add(fn, "err", [None, pr])
+    b.add(fn, "err", [lab, None])
+    b.add(fn, "err", [lab, tensor_arg("unit", "float32", (4, 4))])
+
+    # -- losses.compute_weighted_loss
+    fn = "losses.compute_weighted_loss"
+    for dt in fl:
+        for shp in ((), (7,), (4, 5), (2, 3, 4)):
+            x = tensor_arg("positive", dt, shp, rank0=True)
+            for red in _V1_REDUCTIONS:
+                b.add(fn, dt, [x], {"reduction": red})
+        x = tensor_arg("positive", dt, (4, 5))
+        for w in ([[1.0], [0.0], [2.0], [0.0]], [[0.5, 0.0, 1.0, 2.0, 0.0]], 0.0, 2.0,
+                  tensor_arg("unit", dt, (4, 5))):
+            b.add(fn, dt, [x, w, None, "losses", "weighted_sum_by_nonzero_weights"])
+            b.add(fn, dt, [x], {"weights": w, "reduction": "weighted_mean"})
+        b.add(fn, dt, [tensor_arg("special", dt, (4, 5))])
+        b.add(fn, dt, [tensor_arg("wide", dt, (4, 5))], {"reduction": "weighted_sum"})
+    for it in ("int32", "int64"):
+        b.add(fn, "int", [tensor_arg("int", it, (4, 5))])
+        b.add(fn, "int", [tensor_arg("int", it, (4, 5))], {"reduction": "none", "weights": 0.5})
+    b.add(fn, "py", [[1.0, 2.0, 3.0]], {"weights": [0.0, 1.0, 1.0]})
+    b.add(fn, "py", [[[True, False]]])
+    b.add(fn, "py", [[1.0, 2.0]], {"weights": [[1.0, 1.0]]})
+    x = tensor_arg("positive", "float32", (4, 5))
+    b.add(fn, "err", [x], {"weights": None})
+    b.add(fn, "err", [x], {"reduction": "sum"})
+    b.add(fn, "err", [x], {"weights": [1.0, 2.0, 3.0, 4.0]})
+    b.add(fn, "err", [x], {"weights": [[1.0, 2.0]]})
+    b.add(fn, "err", [x], {"weights": [[[1.0]]]})
+    b.add(fn, "err", [None])
+    # large inputs: the Mul / full reduction run on the intra-op pool (FTZ in TF 1.15 eager)
+    big = tensor_arg("small", "float32", (150001,))
+    b.add(fn, "big", [big, 1e-30, None, "losses", "weighted_sum"])
+    b.add(fn, "big", [big], {"weights": tensor_arg("small", "float32", (150001,), 1),
+                             "reduction": "weighted_sum_by_nonzero_weights"})
+    b.add(fn, "big", [tensor_arg("small", "float32", (40009,))], {"weights": 1e-30})
+
+    # -- keras.losses functions
+    fn = "keras.losses.categorical_crossentropy"
+    for dt in fl:
+        for shp in ((6,), (4, 6), (2, 3, 5)):
+            b.add(fn, dt, [tensor_arg("unit", dt, shp), tensor_arg("unit", dt, shp, 1)])
+            b.add(fn, dt, [tensor_arg("unit", dt, shp), tensor_arg("normal", dt, shp)], {"from_logits": True})
+        lab = tensor_arg("unit", dt, (4, 6))
+        b.add(fn, dt, [lab, tensor_arg("special", dt, (4, 6))])
+        b.add(fn, dt, [lab, tensor_arg("special", dt, (4, 6))], {"from_logits": True})
+        for ls in (0, 0.1):
+            b.add(fn, dt, [lab, tensor_arg("unit", dt, (4, 6), 1)], {"label_smoothing": ls})
+        b.add(fn, dt, [tensor_arg("unit", dt, (2, 3, 5)), tensor_arg("unit", dt, (2, 3, 5), 1)],
+              {"label_smoothing": 0.33, "from_logits": True})
+    b.add(fn, "err", [tensor_arg("unit", "float32", (6,)), tensor_arg("unit", "float32", (6,), 1)],
+          {"label_smoothing": 0.2})
+    b.add(fn, "err", [tensor_arg("unit", "float32", (4, 5)), tensor_arg("unit", "float32", (4, 6))])
+    b.add(fn, "err", [tensor_arg("unit", "float32", (4, 5)), tensor_arg("normal", "float32", (4, 6))],
+          {"from_logits": True})
+
+    fn = "keras.losses.binary_crossentropy"
+    for dt in fl:
+        for shp in ((7,), (4, 5), (2, 3, 4)):
+            b.add(fn, dt, [tensor_arg("unit", dt, shp), tensor_arg("unit", dt, shp, 1)])
+            b.add(fn, dt, [tensor_arg("unit", dt, shp), tensor_arg("normal", dt, shp)], {"from_logits": True})
+        lab = tensor_arg("unit", dt, (4, 5))
+        b.add(fn, dt, [lab, tensor_arg("special", dt, (4, 5))])
+        b.add(fn, dt, [lab, tensor_arg("special", dt, (4, 5))], {"from_logits": True})
+        b.add(fn, dt, [lab, tensor_arg("unit", dt, (4, 5), 1)], {"label_smoothing": 0.1})
+        b.add(fn, dt, [lab, tensor_arg("normal", dt, (4, 5))], {"label_smoothing": 0.2, "from_logits": True})
+    b.add(fn, "py", [[0.0, 1.0, 1.0], [0.0, 1.0, 0.5]])
+    b.add(fn, "err", [tensor_arg("unit", "float32", (4, 5)), tensor_arg("normal", "float32", (4, 4))],
+          {"from_logits": True})
+
+    fn = "keras.losses.sparse_categorical_crossentropy"
+    for dt in fl:
+        lab = tensor_arg("cls6", "int32", (4,))
+        b.add(fn, dt, [lab, C(input_key("unit", dt, (4, 6), 1))])
+        b.add(fn, dt, [lab, tensor_arg("normal", dt, (4, 6))], {"from_logits": True})
+        b.add(fn, dt, [tensor_arg("cls6", "int64", (4, 1)), C(input_key("unit", dt, (4, 6), 1))])
+        b.add(fn, dt, [tensor_arg("cls5", "int32", (2, 3)), tensor_arg("normal", dt, (2, 3, 5))],
+              {"from_logits": True})
+        b.add(fn, dt, [tensor_arg("cls3", "int32", (2, 5)), tensor_arg("normal", dt, (2, 3, 5))],
+              {"from_logits": True, "axis": 1})
+        b.add(fn, dt, [lab, C(input_key("special", dt, (4, 6)))])
+    b.add(fn, "float_labels", [tensor_arg("cls6", "float32", (4,)), C(input_key("unit", "float32", (4, 6), 1))])
+    b.add(fn, "err", [tensor_arg("cls6", "int32", (4,)), tensor_arg("unit", "float32", (4, 6), 1)])
+    b.add(fn, "err", [[0, 9, 1, 2], tensor_arg("normal", "float32", (4, 6))], {"from_logits": True})
+    b.add(fn, "err", [tensor_arg("cls6", "int32", (5,)), tensor_arg("normal", "float32", (4, 6))],
+          {"from_logits": True})
+
+    # -- keras.losses classes
+    cls_specs = (
+        ("keras.losses.CategoricalCrossentropy", "unit", (4, 6), "unit"),
+        ("keras.losses.BinaryCrossentropy", "unit", (4, 5), "unit"),
+        ("keras.losses.SparseCategoricalCrossentropy", "cls6", (4, 6), "unit"),
+    )
+    for fn, lreg, shp, preg in cls_specs:
+        sparse = lreg.startswith("cls")
+        for dt in fl:
+            lab = tensor_arg(lreg, "int32", shp[:-1]) if sparse else tensor_arg(lreg, dt, shp)
+            pred = C(input_key(preg, dt, shp, 1))
+            logits = tensor_arg("normal", dt, shp)
+            b.add(fn, dt, [lab, pred], init={})
+            b.add(fn, dt, [lab, logits], init={"from_logits": True})
+            for red in _V1_KERAS_REDUCTIONS:
+                b.add(fn, dt, [lab, logits], {"sample_weight": [1.0, 0.0, 2.5, 0.5]},
+                      init={"from_logits": True, "reduction": red})
+            b.add(fn, dt, [lab, pred, tensor_arg("unit", "float32", (4,), 2)], init={"reduction": "sum"})
+            if not sparse:
+                b.add(fn, dt, [lab, pred], init={"label_smoothing": 0.1})
+                b.add(fn, dt, [lab, pred], init={"label_smoothing": 0.1, "name": "foo"})
+        lab = tensor_arg(lreg, "int32", shp[:-1]) if sparse else tensor_arg(lreg, "float32", shp)
+        logits = tensor_arg("normal", "float32", shp)
+        for sw in (2.0, [[1.0], [0.0], [2.0], [1.0]], tensor_arg("unit", "float32", (4, 1, 1), 3),
+                   [[1.0, 2.0]], [1.0, 2.0, 3.0]):
+            b.add(fn, "sample_weight", [lab, logits], {"sample_weight": sw},
+                  init={"from_logits": True, "reduction": "none"})
+        b.add(fn, "kw", [], {"y_true": lab, "y_pred": logits, "sample_weight": 0.0},
+              init={"from_logits": True, "name": None})
+        b.add(fn, "config", [], init={}, method="get_config")
+        b.add(fn, "config", [], init={"from_logits": True, "reduction": "sum", "name": "x"},
+              method="get_config")
+        b.add(fn, "err", [lab, logits], init={"reduction": "weighted_sum"})
+    fn = "keras.losses.SparseCategoricalCrossentropy"
+    b.add(fn, "err", [tensor_arg("cls6", "int32", (4,)), tensor_arg("unit", "float32", (4, 6))],
+          init={})
+    b.add(fn, "err", [[0, 9, 1, 2], tensor_arg("normal", "float32", (4, 6))],
+          init={"from_logits": True, "name": "<lambda>"})
+    b.add("keras.losses.CategoricalCrossentropy", "err",
+          [tensor_arg("unit", "float32", (4, 5)), tensor_arg("normal", "float32", (4, 6))],
+          init={"from_logits": True})
+# ======================================================================= end v1 losses

@@ -9,3 +9,4 @@ from ._api import (constant, convert_to_tensor, cast, exp, log, log1p, sigmoid, 
                    ones, zeros, ones_like, zeros_like)
 from ... import errors  # noqa: F401
 from . import math, nn  # noqa: F401
+from . import losses, keras  # noqa: F401
