@@ -871,6 +871,7 @@ def generate(set_name="default", refs=REFS):
             _softmax(b, fn, set_name)
         _xent(b, set_name)
         _v1_losses(b, set_name)
+        _keras(b, set_name)
         out.extend(b.cases)
     ids = [c["id"] for c in out]
     assert len(ids) == len(set(ids)), "duplicate case ids"
@@ -1143,3 +1144,222 @@ def _v1_losses(b, set_name):
           [tensor_arg("unit", "float32", (4, 5)), tensor_arg("normal", "float32", (4, 6))],
           init={"from_logits": True})
 # ======================================================================= end v1 losses
+
+
+# =========================================================================== keras (v2)
+# tf.keras (TF 2.21 = Keras 3.15.1): the cross-entropy loss functions and classes (every
+# reduction, sample weights, masks from ignore_class, dtype policies, get_config), and the
+# softmax / sigmoid activations. Kept small: inputs of a few dozen elements.
+_K_FLOATS = ("float16", "bfloat16", "float32", "float64")
+_K_REDUCTIONS = ("sum_over_batch_size", "sum", "mean", "mean_with_sample_weight", "none", None)
+
+
+def _keras(b, set_name):
+    if b.ref != "v2":
+        return
+    L = "keras.losses."
+    # -- categorical_crossentropy
+    fn = L + "categorical_crossentropy"
+    for dt in _K_FLOATS:
+        for shp in ((6,), (4, 6), (2, 3, 5)):
+            b.add(fn, dt, [tensor_arg("unit", dt, shp), tensor_arg("unit", dt, shp, 1)])
+            b.add(fn, dt, [tensor_arg("unit", dt, shp), tensor_arg("normal", dt, shp)],
+                  {"from_logits": True})
+        lab3, p3, g3 = (tensor_arg("unit", dt, (2, 3, 5)), tensor_arg("unit", dt, (2, 3, 5), 1),
+                        tensor_arg("normal", dt, (2, 3, 5)))
+        for ax in (0, 1, -2, 2):
+            b.add(fn, dt, [lab3, p3], {"axis": ax})
+        for ax in (0, 1, 2):
+            b.add(fn, dt, [lab3, g3], {"from_logits": True, "axis": ax})
+        b.add(fn, dt, [lab3, p3], {"axis": 1, "label_smoothing": 0.1})
+        lab = tensor_arg("unit", dt, (4, 6))
+        b.add(fn, dt, [lab, tensor_arg("special", dt, (4, 6))])
+        b.add(fn, dt, [lab, tensor_arg("special", dt, (4, 6))], {"from_logits": True})
+        b.add(fn, dt, [lab, tensor_arg("unit", dt, (4, 6), 1)], {"label_smoothing": 0.1})
+        b.add(fn, dt, [lab, tensor_arg("normal", dt, (4, 6))],
+              {"from_logits": True, "label_smoothing": 0.25})
+        b.add(fn, dt, [tensor_arg("unit", dt, (4, 1)), tensor_arg("unit", dt, (4, 1), 1)])
+    for it in ("int32", "int64"):
+        b.add(fn, it, [tensor_arg("cls2", it, (4, 6)), tensor_arg("unit", "float32", (4, 6), 1)])
+    b.add(fn, "py", [[[[0.0, 1.0]]], [[[0.4, 0.6]]]], texts=["str", "repr"])
+    b.add(fn, "py", [[[[0.0, 0.0, 1.0, 0.0]]], [[[0.1, 0.6, 0.1, 0.2]]]], texts=["str", "repr"])
+    b.add(fn, "py", [[[0, 1, 0], [0, 0, 1]], [[0.05, 0.95, 0], [0.1, 0.8, 0.1]]], texts=["repr"])
+    b.add(fn, "py", [[[0, 1, 0], [0, 0, 1]], [[0.05, 0.95, 0], [0.1, 0.8, 0.1]]],
+          {"label_smoothing": 0.2, "from_logits": True})
+    b.add(fn, "py", [[0.0, 1.0], [0.0, 0.0]])
+    b.add(fn, "err", [tensor_arg("unit", "float32", (4, 5)), tensor_arg("unit", "float32", (4, 6))])
+    b.add(fn, "err", [tensor_arg("unit", "float32", (4, 6)), tensor_arg("unit", "float32", (2, 4, 6))])
+    b.add(fn, "err", [tensor_arg("unit", "float32", (4, 6)), tensor_arg("normal", "float32", (4, 6))],
+          {"from_logits": True, "axis": -2})
+    b.add(fn, "err", [tensor_arg("unit", "float32", (4, 6)), tensor_arg("unit", "float32", (4, 6), 1)],
+          {"axis": 2})
+    b.add(fn, "err", [tensor_arg("unit", "float32", (4, 6)), tensor_arg("unit", "float32", (4, 6), 1)],
+          {"axis": True})
+    b.add(fn, "err", [1.0, 0.5])
+    b.add(fn, "err", [tensor_arg("unit", "float32", (4, 6)), tensor_arg("unit", "float64", (4, 6), 1)],
+          {"label_smoothing": 0.1})
+
+    # -- binary_crossentropy
+    fn = L + "binary_crossentropy"
+    for dt in _K_FLOATS:
+        for shp in ((7,), (4, 5), (2, 3, 4)):
+            b.add(fn, dt, [tensor_arg("unit", dt, shp), tensor_arg("unit", dt, shp, 1)])
+            b.add(fn, dt, [tensor_arg("unit", dt, shp), tensor_arg("normal", dt, shp)],
+                  {"from_logits": True})
+        lab3, p3 = tensor_arg("unit", dt, (2, 3, 4)), tensor_arg("unit", dt, (2, 3, 4), 1)
+        for ax in (0, 1, -2):
+            b.add(fn, dt, [lab3, p3], {"axis": ax})
+        lab = tensor_arg("unit", dt, (4, 5))
+        b.add(fn, dt, [lab, tensor_arg("special", dt, (4, 5))])
+        b.add(fn, dt, [lab, tensor_arg("special", dt, (4, 5))], {"from_logits": True})
+        b.add(fn, dt, [lab, tensor_arg("unit", dt, (4, 5), 1)], {"label_smoothing": 0.1})
+        b.add(fn, dt, [lab, tensor_arg("large", dt, (4, 5))],
+              {"label_smoothing": 0.2, "from_logits": True})
+        b.add(fn, dt, [tensor_arg("bool", "bool", (4, 5)), tensor_arg("unit", dt, (4, 5), 1)])
+    for it in ("int32", "int64"):
+        b.add(fn, it, [tensor_arg("cls2", it, (4, 5)), tensor_arg("unit", "float32", (4, 5), 1)])
+    b.add(fn, "py", [[[0, 1], [0, 0]], [[0.6, 0.4], [0.4, 0.6]]], texts=["repr"])
+    b.add(fn, "py", [[0.0, 1.0, 1.0], [0.0, 1.0, 0.5]])
+    b.add(fn, "err", [tensor_arg("unit", "float32", (4, 5)), tensor_arg("normal", "float32", (4, 4))],
+          {"from_logits": True})
+    b.add(fn, "err", [tensor_arg("unit", "float32", (5,)), tensor_arg("unit", "float32", (4, 5))])
+    b.add(fn, "err", [tensor_arg("unit", "float32", (4, 5)), tensor_arg("unit", "float32", (4, 5))],
+          {"axis": 2})
+
+    # -- sparse_categorical_crossentropy
+    fn = L + "sparse_categorical_crossentropy"
+    for dt in _K_FLOATS:
+        lab = tensor_arg("cls6", "int32", (4,))
+        b.add(fn, dt, [lab, tensor_arg("unit", dt, (4, 6), 1)])
+        b.add(fn, dt, [lab, tensor_arg("normal", dt, (4, 6))], {"from_logits": True})
+        b.add(fn, dt, [tensor_arg("cls6", "int64", (4, 1)), tensor_arg("unit", dt, (4, 6), 1)])
+        b.add(fn, dt, [tensor_arg("cls5", "int32", (2, 3)), tensor_arg("normal", dt, (2, 3, 5))],
+              {"from_logits": True})
+        b.add(fn, dt, [tensor_arg("cls5", "int64", (2, 3)), tensor_arg("unit", dt, (2, 3, 5), 1)],
+              {"axis": 2})
+        b.add(fn, dt, [tensor_arg("cls7", "int32", (7,)), tensor_arg("normal", dt, (7,))],
+              {"from_logits": True})
+        b.add(fn, dt, [lab, tensor_arg("special", dt, (4, 6))])
+        b.add(fn, dt, [lab, tensor_arg("special", dt, (4, 6))], {"from_logits": True})
+        b.add(fn, dt, [lab, tensor_arg("unit", dt, (4, 6), 1)], {"ignore_class": 2})
+        b.add(fn, dt, [tensor_arg("cls5", "int32", (2, 3)), tensor_arg("normal", dt, (2, 3, 5))],
+              {"from_logits": True, "ignore_class": 1})
+    b.add(fn, "labels", [tensor_arg("cls6", "float32", (4,)), tensor_arg("unit", "float32", (4, 6), 1)])
+    b.add(fn, "labels", [tensor_arg("cls6", "float64", (4, 1)), tensor_arg("unit", "float32", (4, 6), 1)],
+          {"ignore_class": 0})
+    b.add(fn, "labels", [tensor_arg("cls6", "int64", (4,)), tensor_arg("normal", "float32", (4, 6))],
+          {"ignore_class": -1, "from_logits": True})
+    b.add(fn, "err", [[1, 2], [[0.05, 0.95, 0.0], [0.1, 0.8, 0.1]]])
+    b.add(fn, "err", [tensor_arg("cls6", "int32", (4,)), [[0.05, 0.95, 0.0], [0.1, 0.8, 0.1]]])
+    b.add(fn, "err", [tensor_arg("cls3", "int32", (2, 5)), tensor_arg("normal", "float32", (2, 3, 5))],
+          {"from_logits": True, "axis": 1})
+    b.add(fn, "err", [tensor_arg("cls6", "int32", (5,)), tensor_arg("normal", "float32", (4, 6))],
+          {"from_logits": True})
+    b.add(fn, "err", [tensor_arg("cls6", "int32", (4, 2)), tensor_arg("normal", "float32", (4, 6))])
+    b.add(fn, "err", [tensor_arg("cls9", "int32", (8,)), tensor_arg("normal", "float32", (8, 6))],
+          {"from_logits": True})
+    b.add(fn, "err", [tensor_arg("cls6", "int32", (4,)), tensor_arg("normal", "float32", (4, 6))],
+          {"ignore_class": 1, "axis": 3})
+
+    # -- loss classes
+    specs = (("CategoricalCrossentropy", "unit", (4, 6)), ("BinaryCrossentropy", "unit", (4, 5)),
+             ("SparseCategoricalCrossentropy", "cls6", (4, 6)))
+    for cname, lreg, shp in specs:
+        fn = L + cname
+        sparse = lreg.startswith("cls")
+        for dt in _K_FLOATS:
+            lab = A(input_key(lreg, "int32", shp[:-1])) if sparse else tensor_arg(lreg, dt, shp)
+            pred = tensor_arg("unit", dt, shp, 1)
+            b.add(fn, dt, [lab, pred], init={})
+            b.add(fn, dt, [lab, tensor_arg("normal", dt, shp)], init={"from_logits": True})
+            b.add(fn, dt, [lab, pred], init={"dtype": dt})
+            b.add(fn, dt, [lab, tensor_arg("normal", dt, shp)], {"sample_weight": [1.0, 0.0, 2.5, 0.5]},
+                  init={"from_logits": True, "dtype": dt, "reduction": "sum"})
+        lab = A(input_key(lreg, "int32", shp[:-1])) if sparse else tensor_arg(lreg, "float32", shp)
+        logits = tensor_arg("normal", "float32", shp)
+        for red in _K_REDUCTIONS:
+            for sw in (None, 2.0, [1.0, 0.0, 2.5, 0.5], tensor_arg("unit", "float32", (4, 1), 3)):
+                kw = {} if sw is None else {"sample_weight": sw}
+                b.add(fn, "reduction", [lab, logits], kw, init={"from_logits": True, "reduction": red})
+            b.add(fn, "reduction", [lab, logits], {"sample_weight": [0.0, 0.0, 0.0, 0.0]},
+                  init={"from_logits": True, "reduction": red})
+        for pol in ("mixed_float16", "mixed_bfloat16", "float64"):
+            b.add(fn, "policy", [lab, logits], {"sample_weight": [1.0, 3.0, 2.5, 0.5]},
+                  init={"from_logits": True, "dtype": pol})
+        for sw in (tensor_arg("unit", "float64", (4,), 3), [[1.0, 2.0, 0.5, 1.0, 3.0, 1.0][:shp[-1]]],
+                   tensor_arg("unit", "float32", (4, shp[-1]), 3)):
+            b.add(fn, "sample_weight", [lab, logits], {"sample_weight": sw},
+                  init={"from_logits": True, "reduction": "none"})
+        b.add(fn, "sample_weight", [lab, logits], {"sample_weight": [1.0, 2.0]}, init={})
+        b.add(fn, "kw", [], {"y_true": lab, "y_pred": logits, "sample_weight": 0.5},
+              init={"from_logits": True, "name": "n"})
+        b.add(fn, "config", [], init={}, method="get_config")
+        b.add(fn, "config", [], init={"from_logits": True, "reduction": None, "name": "x",
+                                      "dtype": "float64"}, method="get_config")
+        b.add(fn, "config", [], init={"reduction": "mean_with_sample_weight", "axis": 1},
+              method="get_config")
+        b.add(fn, "err", [lab, logits], init={"dtype": "int7"})
+    fn = L + "CategoricalCrossentropy"
+    b.add(fn, "extra", [tensor_arg("unit", "float32", (2, 3, 5)), tensor_arg("unit", "float32", (2, 3, 5), 1)],
+          init={"axis": 1, "label_smoothing": 0.3})
+    b.add(fn, "extra", [tensor_arg("unit", "float32", (0, 5)), tensor_arg("unit", "float32", (0, 5), 1)],
+          init={})
+    b.add(fn, "extra", [[[0, 1, 0], [0, 0, 1]], [[0.05, 0.95, 0], [0.1, 0.8, 0.1]]], init={},
+          texts=["repr"])
+    b.add(fn, "extra", [tensor_arg("unit", "float32", (5,)), tensor_arg("unit", "float32", (5,), 1)],
+          init={"reduction": "sum"})
+    fn = L + "BinaryCrossentropy"
+    b.add(fn, "extra", [tensor_arg("unit", "float32", (4, 1)), tensor_arg("unit", "float32", (4,), 1)],
+          init={"reduction": None})
+    b.add(fn, "extra", [tensor_arg("unit", "float32", (4,)), tensor_arg("unit", "float32", (4, 1), 1)],
+          init={"reduction": None})
+    b.add(fn, "extra", [tensor_arg("unit", "float32", (2, 3, 4)), tensor_arg("unit", "float32", (2, 3, 4), 1)],
+          {"sample_weight": tensor_arg("unit", "float32", (2, 3), 2)}, init={"axis": 1})
+    fn = L + "SparseCategoricalCrossentropy"
+    lab = A(input_key("cls6", "int32", (4,)))
+    for red in _K_REDUCTIONS:
+        for sw in (None, [1.0, 0.0, 2.5, 0.5]):
+            kw = {} if sw is None else {"sample_weight": sw}
+            b.add(fn, "ignore", [lab, tensor_arg("normal", "float32", (4, 6))], kw,
+                  init={"from_logits": True, "ignore_class": 3, "reduction": red})
+    b.add(fn, "ignore", [A(input_key("cls3", "int32", (4, 5))), tensor_arg("unit", "float32", (4, 5, 3), 1)],
+          {"sample_weight": tensor_arg("unit", "float32", (4, 5), 2)}, init={"ignore_class": 0})
+    b.add(fn, "ignore", [A(input_key("cls1", "int32", (4,))), tensor_arg("unit", "float32", (4, 6), 1)],
+          init={"ignore_class": 0})
+    b.add(fn, "err", [tensor_arg("cls6", "int32", (4,)), tensor_arg("unit", "float32", (4, 5))], init={})
+
+    fn = L + "CategoricalCrossentropy"
+    y3, p3 = [[0.0, 0.0, 1.0], [1.0, 0.0, 0.0]], [[0.1, 0.2, 0.7], [0.5, 0.3, 0.2]]
+    b.add(fn, "tree", [y3, tensor_arg("unit", "float32", (2, 3), 1)], init={})
+    b.add(fn, "tree", [tensor_arg("unit", "float32", (2, 3)), p3], init={})
+    b.add(fn, "tree", [[[0.0, 1.0]], p3], init={})
+    b.add(fn, "tree", [T(0.0, 0.0, 1.0), [0.1, 0.2, 0.7]], init={})
+    b.add(fn, "tree", [[[0, 0, 1], [1, 0, 0]], p3], {"sample_weight": [1.0, 2.0]}, init={})
+    b.add(L + "SparseCategoricalCrossentropy", "tree", [[2, 0], p3], init={})
+    b.add(L + "BinaryCrossentropy", "tree", [y3, p3], init={"from_logits": True, "label_smoothing": 0.1})
+
+    # -- focal losses: configs
+    for cname in ("CategoricalFocalCrossentropy", "BinaryFocalCrossentropy"):
+        fn = L + cname
+        b.add(fn, "config", [], init={}, method="get_config")
+        b.add(fn, "config", [], init={"alpha": 0.5, "gamma": 3.0, "from_logits": True,
+                                      "label_smoothing": 0.1, "reduction": "sum", "name": "f"},
+              method="get_config")
+
+    # -- activations / ops
+    for fn in ("keras.activations.softmax", "keras.ops.softmax", "keras.activations.sigmoid",
+               "keras.ops.sigmoid"):
+        soft = fn.endswith("softmax")
+        for dt in _K_FLOATS:
+            b.add(fn, dt, [tensor_arg("normal", dt, (4, 6))])
+            b.add(fn, dt, [tensor_arg("special", dt, (3, 5))])
+            if soft:
+                b.add(fn, dt, [tensor_arg("normal", dt, (2, 3, 5))], {"axis": 1})
+        if soft:
+            b.add(fn, "axis", [tensor_arg("normal", "float32", (2, 3, 5))], {"axis": None})
+            b.add(fn, "axis", [tensor_arg("normal", "float32", (2, 3, 5))], {"axis": T(0, 2)})
+            b.add(fn, "axis", [tensor_arg("normal", "float32", (4, 1))])
+            b.add(fn, "err", [[1.0, 2.0]])
+        else:
+            b.add(fn, "py", [[1.0, -2.0, 0.5]])
+# ======================================================================= end keras (v2)
