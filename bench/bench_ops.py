@@ -57,6 +57,10 @@ def main(argv=None):
         ("sigmoid_xent", lambda m, x: m.nn.sigmoid_cross_entropy_with_logits(labels=x, logits=x)),
         ("softmax_xent grad", lambda m, x: _grad(m, x, "softmax_cross_entropy_with_logits")),
         ("sparse_xent grad", lambda m, x: _grad(m, x, "sparse_softmax_cross_entropy_with_logits")),
+        ("keras categorical_ce", lambda m, x: m.keras.losses.categorical_crossentropy(x, x)),
+        ("keras sparse_cat_ce", lambda m, x: m.keras.losses.sparse_categorical_crossentropy(
+            m.constant(np.arange(x.shape[0]) % x.shape[1]), x)),
+        ("keras binary_ce", lambda m, x: m.keras.losses.binary_crossentropy(x, x)),
     ]
 
     def _grad(m, x, fn):
