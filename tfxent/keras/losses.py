@@ -358,7 +358,18 @@ class LossFunctionWrapper(Loss):
         return "<LossFunctionWrapper(%s, kwargs=%s)>" % (self.fn, self._fn_kwargs)
 
 
-class BinaryCrossentropy(LossFunctionWrapper):
+class _KeyedConfig(LossFunctionWrapper):
+    """``get_config`` of Keras's built-in loss classes: ``Loss.get_config`` plus the class's
+    own constructor arguments (``_config_keys``, in Keras's order)."""
+    _config_keys = ()
+
+    def get_config(self):
+        config = Loss.get_config(self)
+        config.update((k, getattr(self, k)) for k in self._config_keys)
+        return config
+
+
+class BinaryCrossentropy(_KeyedConfig):
     def __init__(self, from_logits=False, label_smoothing=0.0, axis=-1,
                  reduction="sum_over_batch_size", name="binary_crossentropy", dtype=None):
         super(BinaryCrossentropy, self).__init__(
@@ -368,14 +379,10 @@ class BinaryCrossentropy(LossFunctionWrapper):
         self.label_smoothing = label_smoothing
         self.axis = axis
 
-    def get_config(self):
-        config = Loss.get_config(self)
-        config.update({"from_logits": self.from_logits, "label_smoothing": self.label_smoothing,
-                       "axis": self.axis})
-        return config
+    _config_keys = ("from_logits", "label_smoothing", "axis")
 
 
-class BinaryFocalCrossentropy(LossFunctionWrapper):
+class BinaryFocalCrossentropy(_KeyedConfig):
     def __init__(self, apply_class_balancing=False, alpha=0.25, gamma=2.0, from_logits=False,
                  label_smoothing=0.0, axis=-1, reduction="sum_over_batch_size",
                  name="binary_focal_crossentropy", dtype=None):
@@ -390,15 +397,11 @@ class BinaryFocalCrossentropy(LossFunctionWrapper):
         self.alpha = alpha
         self.gamma = gamma
 
-    def get_config(self):
-        config = Loss.get_config(self)
-        config.update({"from_logits": self.from_logits, "label_smoothing": self.label_smoothing,
-                       "axis": self.axis, "apply_class_balancing": self.apply_class_balancing,
-                       "alpha": self.alpha, "gamma": self.gamma})
-        return config
+    _config_keys = ("from_logits", "label_smoothing", "axis", "apply_class_balancing", "alpha",
+                    "gamma")
 
 
-class CategoricalCrossentropy(LossFunctionWrapper):
+class CategoricalCrossentropy(_KeyedConfig):
     def __init__(self, from_logits=False, label_smoothing=0.0, axis=-1,
                  reduction="sum_over_batch_size", name="categorical_crossentropy", dtype=None):
         super(CategoricalCrossentropy, self).__init__(
@@ -408,14 +411,10 @@ class CategoricalCrossentropy(LossFunctionWrapper):
         self.label_smoothing = label_smoothing
         self.axis = axis
 
-    def get_config(self):
-        config = Loss.get_config(self)
-        config.update({"from_logits": self.from_logits, "label_smoothing": self.label_smoothing,
-                       "axis": self.axis})
-        return config
+    _config_keys = ("from_logits", "label_smoothing", "axis")
 
 
-class CategoricalFocalCrossentropy(LossFunctionWrapper):
+class CategoricalFocalCrossentropy(_KeyedConfig):
     def __init__(self, alpha=0.25, gamma=2.0, from_logits=False, label_smoothing=0.0, axis=-1,
                  reduction="sum_over_batch_size", name="categorical_focal_crossentropy",
                  dtype=None):
@@ -429,14 +428,10 @@ class CategoricalFocalCrossentropy(LossFunctionWrapper):
         self.alpha = alpha
         self.gamma = gamma
 
-    def get_config(self):
-        config = Loss.get_config(self)
-        config.update({"from_logits": self.from_logits, "label_smoothing": self.label_smoothing,
-                       "axis": self.axis, "alpha": self.alpha, "gamma": self.gamma})
-        return config
+    _config_keys = ("from_logits", "label_smoothing", "axis", "alpha", "gamma")
 
 
-class SparseCategoricalCrossentropy(LossFunctionWrapper):
+class SparseCategoricalCrossentropy(_KeyedConfig):
     def __init__(self, from_logits=False, ignore_class=None, reduction="sum_over_batch_size",
                  axis=-1, name="sparse_categorical_crossentropy", dtype=None):
         super(SparseCategoricalCrossentropy, self).__init__(
@@ -445,8 +440,5 @@ class SparseCategoricalCrossentropy(LossFunctionWrapper):
         self.from_logits = from_logits
         self.ignore_class = ignore_class
 
-    def get_config(self):
-        config = Loss.get_config(self)
-        config.update({"from_logits": self.from_logits, "ignore_class": self.ignore_class})
-        return config
+    _config_keys = ("from_logits", "ignore_class")
 
