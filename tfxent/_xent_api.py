@@ -179,10 +179,11 @@ def _same_shape(ref, labels, logits):
                          % (_shape_str(logits), _shape_str(labels)))
 
 
-def sigmoid_xent(ref, labels, logits, name=None):
+def sigmoid_xent(ref, labels, logits, name=None, record=None):
     """``nn_impl.sigmoid_cross_entropy_with_logits`` after the None check: the op sequence
     TF composes (each op with its own packet/tail split); TF 1.15's name scope
-    ``logistic_loss`` shows in its error texts."""
+    ``logistic_loss`` shows in its error texts. ``record``: a dict that receives the
+    converted inputs and the intermediates the gradient reuses (``tfxent.gradients``)."""
     with _ops.v1_name_scope(ref, "%s/" % (name or "logistic_loss")) as scope:
         logits = to_tensor(logits, ref=ref)
         labels = to_tensor(labels, ref=ref)
@@ -195,23 +196,32 @@ def sigmoid_xent(ref, labels, logits, name=None):
         relu_logits = _select(cond, logits, zeros)
         neg_abs_logits = _select(cond, _ops.unary("Neg", logits, ref=ref), logits)
         first = relu_logits - logits * labels
-        second = _ops.unary("Log1p", _ops.unary("Exp", neg_abs_logits, ref=ref), ref=ref)
+        e = _ops.unary("Exp", neg_abs_logits, ref=ref)
+        second = _ops.unary("Log1p", e, ref=ref)
+        if record is not None:
+            record.update(logits=logits, labels=labels, zeros=zeros, cond=cond, exp=e)
         return _ops.binary("AddV2", first, second, ref=ref, name=scope)
 
 
 _WHERE_DEPRECATION = "Use tf.where in 2.0, which has the same broadcast rule as np.where"
 
 
-def weighted_xent(ref, labels, logits, pos_weight, name=None):
-    """``nn_impl.weighted_cross_entropy_with_logits_v2``: operators in TF's order."""
+def weighted_xent(ref, labels, logits, pos_weight, name=None, record=None):
+    """``nn_impl.weighted_cross_entropy_with_logits_v2``: operators in TF's order.
+    ``record``: as for ``sigmoid_xent``."""
     with _ops.v1_name_scope(ref, "%s/" % (name or "logistic_loss")) as scope:
         logits = to_tensor(logits, ref=ref)
         labels = to_tensor(labels, ref=ref)
         _same_shape(ref, labels, logits)
-        log_weight = 1 + (pos_weight - 1) * labels
+        weight_minus_one = pos_weight - 1
+        log_weight = 1 + weight_minus_one * labels
         abs_logits = _ops.unary_op(ref, "Abs", logits, (scope + "Abs/") if scope else None)
-        softplus = (_ops.unary("Log1p", _ops.unary("Exp", -abs_logits, ref=ref), ref=ref)
-                    + _ops.unary("Relu", -logits, ref=ref))
+        e = _ops.unary("Exp", -abs_logits, ref=ref)
+        relu = _ops.unary("Relu", -logits, ref=ref)
+        softplus = _ops.unary("Log1p", e, ref=ref) + relu
+        if record is not None:
+            record.update(logits=logits, labels=labels, weight_minus_one=weight_minus_one,
+                          log_weight=log_weight, exp=e, relu=relu, softplus=softplus)
         return _ops.binary("AddV2", (1 - labels) * logits, log_weight * softplus, ref=ref,
                            name=scope)
 

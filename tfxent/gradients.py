@@ -146,10 +146,6 @@ def _addn(ref, terms):
     return out
 
 
-def _select(cond, a, b):
-    return _t(np.where(cond, a._value, b._value), a.dtype, a._ref)
-
-
 def _sigmoid(ref, labels, logits, name, output_gradients):
     """``nn_impl.sigmoid_cross_entropy_with_logits``::
 
@@ -159,17 +155,13 @@ def _sigmoid(ref, labels, logits, name, output_gradients):
 
     differentiated op by op (``Select``, ``Neg``, ``Sub``, ``Mul``, ``Exp``, ``Log1p``,
     ``AddV2`` gradients)."""
-    from ._xent_api import sigmoid_xent
-    loss = sigmoid_xent(ref, labels, logits, name)
-    logits = to_tensor(logits, ref=ref)
-    labels = to_tensor(labels, ref=ref)
+    from ._xent_api import sigmoid_xent, _select
+    rec = {}
+    loss = sigmoid_xent(ref, labels, logits, name, record=rec)
+    logits, labels, zeros, cond, e = (rec[k] for k in ("logits", "labels", "zeros", "cond",
+                                                       "exp"))
     g = _upstream(ref, loss, output_gradients)
     x = logits._value
-    zeros = _t(np.zeros_like(x), logits.dtype, ref)
-    cond = _ops.binary("GreaterEqual", logits, zeros, ref=ref)._value   # reads with DAZ
-    neg_logits = _ops.unary("Neg", logits, ref=ref)
-    neg_abs = _select(cond, neg_logits, logits)
-    e = _ops.unary("Exp", neg_abs, ref=ref)
     one = _t(np.ones((), x.dtype), logits.dtype, ref)
     # AddV2(u, v): g to both.  v = Log1p(e): g * reciprocal(1 + e)
     g_e = _ops.binary("Mul", g, _ops.unary("Reciprocal", _ops.binary("AddV2", one, e, ref=ref),
@@ -236,16 +228,12 @@ def _weighted(ref, labels, logits, pos_weight, name, output_gradients):
     differentiated op by op (``Mul``, ``Sub``, ``AddV2``, ``Log1p``, ``Exp``, ``Neg``,
     ``Abs`` = ``grad * sign(x)``, ``Relu`` = ``ReluGrad``)."""
     from ._xent_api import weighted_xent
-    loss = weighted_xent(ref, labels, logits, pos_weight, name)
-    logits = to_tensor(logits, ref=ref)
-    labels = to_tensor(labels, ref=ref)
+    rec = {}
+    loss = weighted_xent(ref, labels, logits, pos_weight, name, record=rec)
+    logits, labels, c, log_weight, e, relu, soft = (rec[k] for k in (
+        "logits", "labels", "weight_minus_one", "log_weight", "exp", "relu", "softplus"))
     g = _upstream(ref, loss, output_gradients)
     one_minus = 1 - labels
-    c = pos_weight - 1
-    log_weight = 1 + c * labels
-    e = _ops.unary("Exp", -_ops.unary("Abs", logits, ref=ref), ref=ref)
-    relu = _ops.unary("Relu", -logits, ref=ref)
-    soft = _ops.binary("AddV2", _ops.unary("Log1p", e, ref=ref), relu, ref=ref)
     mul = lambda a, b: _ops.binary("Mul", a, b, ref=ref)  # noqa: E731
     g_soft = mul(g, log_weight)
     one = _t(np.ones((), logits._value.dtype), logits.dtype, ref)
