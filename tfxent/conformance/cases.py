@@ -176,6 +176,8 @@ def input_keys(case):
                     walk(v)
     walk(case.get("args", []))
     walk(list(case.get("kwargs", {}).values()))
+    walk(list(case.get("init", {}).values()))
+    walk((case.get("grad") or {}).get("output_gradients"))
     return sorted(set(keys))
 
 

@@ -52,11 +52,11 @@ def decode_arg(arg, api):
         return [decode_arg(a, api) for a in arg]
     if isinstance(arg, dict):
         if "array" in arg:
-            return api["arrays"][arg["array"]]
+            return _input(api, arg["array"])
         if "constant" in arg:
             spec = arg["constant"]
             dt = spec.get("dtype")
-            return api["constant"](api["arrays"][spec["array"]],
+            return api["constant"](_input(api, spec["array"]),
                                    api["dtype"](dt) if dt else None)
         if "dtype" in arg:
             return api["dtype"](arg["dtype"])
@@ -66,6 +66,19 @@ def decode_arg(arg, api):
             return tuple(decode_arg(a, api) for a in arg["tuple"])
         raise ValueError("bad case argument %r" % (arg,))
     return arg
+
+
+class MissingInput(Exception):
+    """A case names an input array the run was not given: a harness fault, never a result
+    (``run_one`` lets it through instead of recording it as the case's error)."""
+
+
+def _input(api, key):
+    try:
+        return api["arrays"][key]
+    except KeyError:
+        raise MissingInput("input array %r was not provided (cases.input_keys must list every "
+                           "array a case names)" % (key,))
 
 
 def resolve(root, dotted):
@@ -185,6 +198,8 @@ def run_one(case, root, api):
         for kind in case.get("texts", []):
             texts[kind] = str(result) if kind == "str" else repr(result)
         return outputs, None, texts
+    except MissingInput:
+        raise
     except Exception as e:  # noqa: BLE001 - the error itself is the result
         return [], {"class": type(e).__name__, "message": str(e)}, {}
 
