@@ -8,6 +8,7 @@ or the ``TFXENT_PROFILE`` environment variable) so recorded results are checkabl
 """
 import os
 import re
+import threading
 from dataclasses import dataclass, replace, fields
 
 _ISA_LEVELS = ("sse41", "avx", "avx2", "avx2_vnni", "avx2_vnni_2", "avx512_core",
@@ -191,5 +192,27 @@ class ExecContext:
         return self.ref == "v2" or self.graph
 
 
+_graph_eval = threading.local()
+
+
+class graph_mode(object):
+    """While active (``on``), TF 1.15 kernels run as in a Session: FTZ/DAZ always on."""
+
+    def __init__(self, on=True):
+        self.on = bool(on)
+
+    def __enter__(self):
+        self.prev = getattr(_graph_eval, "on", False)
+        _graph_eval.on = self.on or self.prev
+        return self
+
+    def __exit__(self, *exc):
+        _graph_eval.on = self.prev
+
+
+def in_graph_mode():
+    return getattr(_graph_eval, "on", False)
+
+
 def context(ref, graph=False):
-    return ExecContext(ref, current(), graph)
+    return ExecContext(ref, current(), graph or (ref == "v1" and in_graph_mode()))

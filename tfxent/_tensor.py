@@ -2,6 +2,7 @@
 EagerTensor prints (``tensorflow/python/framework/ops.py``: ``_EagerTensorBase.__str__``,
 ``__repr__``, ``numpy_text``), in the style of the reference that made it ("v2": TF 2.21,
 "v1": TF 1.15.5 eager, whose repr carries ``id=``)."""
+import functools
 import itertools
 
 import numpy as np
@@ -78,7 +79,8 @@ class Tensor(object):
     """An eager tensor. ``numpy()``, ``np.asarray(t)``, ``.shape``, ``.dtype``, operators and
     printing follow TensorFlow."""
 
-    __slots__ = ("_value", "_dtype", "_ref", "_id", "__weakref__")
+    # _recipe: (node, output index) of a compat.v1 tensor (how TF 1.15's graph would make it)
+    __slots__ = ("_value", "_dtype", "_ref", "_id", "_recipe", "__weakref__")
     __array_priority__ = 100
 
     @classmethod
@@ -93,6 +95,7 @@ class Tensor(object):
         t._dtype = dtype
         t._ref = ref
         t._id = next(_ids) if ref == "v1" else None
+        t._recipe = None
         return t
 
     # -- value access ---------------------------------------------------------------
@@ -208,15 +211,29 @@ class Tensor(object):
     # -- operators (TF's overrides; implemented in _ops) ----------------------------------
     def __getitem__(self, key):
         from . import _ops
+        if self._ref == "v1":
+            return _v1_operator(_ops.getitem, "getitem", self, key)
         return _ops.getitem(self, key)
 
     def __neg__(self):
         from . import _ops
+        if self._ref == "v1":
+            return _v1_operator(functools.partial(_ops.unary, "Neg"), "Neg", self)
         return _ops.unary("Neg", self)
 
     def __abs__(self):
         from . import _ops
+        if self._ref == "v1":
+            return _v1_operator(functools.partial(_ops.unary, "Abs"), "Abs", self)
         return _ops.unary("Abs", self)
+
+    @property
+    def eval(self):
+        """``Tensor.eval()`` exists for compat.v1 tensors (graph tensors in TF 1.15)."""
+        if self._ref != "v1":
+            raise AttributeError("'%s' object has no attribute 'eval'" % type(self).__name__)
+        from .compat.v1 import _graph
+        return functools.partial(_graph.eval_tensor, self)
 
     def __pos__(self):
         return self
@@ -230,13 +247,23 @@ class Tensor(object):
         return _ops.tensor_not_equals(self, other)
 
 
+def _v1_operator(fn, kind, *args):
+    """compat.v1 tensors: the operator is an op of TF 1.15's graph (see compat.v1._graph)."""
+    from .compat.v1 import _graph
+    return _graph.operator(fn, kind, *args)
+
+
 def _binop(op):
     def fwd(self, other):
         from . import _ops
+        if self._ref == "v1":
+            return _v1_operator(functools.partial(_ops.binary_operator, op), op, self, other, False)
         return _ops.binary_operator(op, self, other, reverse=False)
 
     def rev(self, other):
         from . import _ops
+        if self._ref == "v1":
+            return _v1_operator(functools.partial(_ops.binary_operator, op), op, self, other, True)
         return _ops.binary_operator(op, self, other, reverse=True)
     return fwd, rev
 
@@ -250,5 +277,7 @@ for _name, _op in (("add", "add"), ("sub", "sub"), ("mul", "mul"), ("truediv", "
 for _name, _op in (("lt", "Less"), ("le", "LessEqual"), ("gt", "Greater"), ("ge", "GreaterEqual")):
     def _cmp(self, other, _op=_op):
         from . import _ops
+        if self._ref == "v1":
+            return _v1_operator(functools.partial(_ops.comparison, _op), _op, self, other)
         return _ops.comparison(_op, self, other)
     setattr(Tensor, "__%s__" % _name, _cmp)

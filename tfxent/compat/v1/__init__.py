@@ -10,3 +10,15 @@ from ._api import (constant, convert_to_tensor, cast, exp, log, log1p, sigmoid, 
 from ... import errors  # noqa: F401
 from . import math, nn  # noqa: F401
 from . import losses, keras  # noqa: F401
+from ._graph import (placeholder, Variable, Session, InteractiveSession,  # noqa: F401,E402
+                     global_variables_initializer, initialize_all_variables, variables_initializer,
+                     global_variables, trainable_variables, reset_default_graph, get_default_graph,
+                     get_default_session, executing_eagerly, enable_eager_execution,
+                     disable_eager_execution, Graph, Operation)
+from . import _graph as _graph_mode  # noqa: E402
+from .keras import losses as _keras_losses  # noqa: E402
+
+# Every public op takes part in graphs (TF 1.15 graph mode; see _graph).
+for _m in (__import__(__name__, fromlist=["_"]), math, nn, losses, _keras_losses):
+    _graph_mode.install(_m)
+del _m

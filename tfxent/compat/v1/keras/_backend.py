@@ -3,7 +3,8 @@
 
 In eager mode every tensor is an ``EagerTensor``, so the ``output.op.type`` Softmax/Sigmoid
 shortcut never applies (there is no ``_keras_logits`` mechanism in this Keras): probabilities
-are always clipped to ``[epsilon, 1 - epsilon]``. A non-tensor ``output`` (a NumPy array, a
+are always clipped to ``[epsilon, 1 - epsilon]``. In a Session (graph mode) it does apply
+(``_graph_logits``). A non-tensor ``output`` (a NumPy array, a
 list) reaches ``output.op`` and fails with Python's own AttributeError, as in TF 1.15.
 """
 import numpy as np
@@ -48,8 +49,17 @@ def _log(x):
     return _ops.unary_op(_REF, "Log", x)
 
 
+def _graph_logits(output, op_type):
+    """In a Session (graph mode) an output made by a Softmax / Sigmoid op hands its input
+    over (``output.op.type == 'Softmax'`` then ``output = output.op.inputs[0]``)."""
+    from .. import _graph
+    return _graph.graph_op_input(output, op_type)
+
+
 def categorical_crossentropy(target, output, from_logits=False, axis=-1):
     """``backend.categorical_crossentropy`` (TF 1.15.5)."""
+    if not from_logits and _graph_logits(output, "Softmax") is not None:
+        output, from_logits = _graph_logits(output, "Softmax"), True
     if not from_logits:
         _probabilities_check(output)
         output = output / _api.reduce_sum(output, axis, True)
@@ -62,6 +72,8 @@ def categorical_crossentropy(target, output, from_logits=False, axis=-1):
 
 def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1):
     """``backend.sparse_categorical_crossentropy`` (TF 1.15.5)."""
+    if not from_logits and _graph_logits(output, "Softmax") is not None:
+        output, from_logits = _graph_logits(output, "Softmax"), True
     if not from_logits:
         _probabilities_check(output)
         epsilon_ = _constant_to_tensor(epsilon(), output.dtype)
@@ -92,6 +104,8 @@ def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1):
 
 def binary_crossentropy(target, output, from_logits=False):
     """``backend.binary_crossentropy`` (TF 1.15.5): ``+ epsilon`` inside both logs."""
+    if not from_logits and _graph_logits(output, "Sigmoid") is not None:
+        output, from_logits = _graph_logits(output, "Sigmoid"), True
     if not from_logits:
         _probabilities_check(output)
         epsilon_ = _constant_to_tensor(epsilon(), output.dtype)
