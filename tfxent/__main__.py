@@ -5,6 +5,10 @@ check   compare tfxent against the committed goldens (pinned to the golden's rec
         oracles (``--tf2-python`` / ``--tf1-python`` or env ``TFXENT_TF2_PYTHON`` /
         ``TFXENT_TF1_PYTHON``) and compares under this machine's profile.
 record  regenerate the goldens from the TensorFlow oracles.
+corpus  the legacy programs (``tfxent/conformance/programs``, or the files given): their
+        stdout and exit status under tfxent against TensorFlow's (recorded, ``--live``);
+        ``--record`` re-records TensorFlow's outputs of the shipped corpus.
+``check`` runs the corpus too (unless ``--no-corpus``).
 """
 import argparse
 import sys
@@ -55,6 +59,10 @@ def cmd_check(a):
         sections.append(("Live (set `%s`)" % a.set, lrows, note, lunavailable))
         all_rows += lrows
     out = sys.stdout
+    corpus_rows = []
+    if not a.no_corpus and a.filter is None:
+        corpus_rows = _corpus_rows(runner.pythons_from(a.tf2_python, a.tf1_python)
+                                   if a.live else None, refs)
     for title, r, _, unav in sections:
         _print_matrix(title, r, out, unav)
     for title, _, _, unav in sections:
@@ -74,14 +82,57 @@ def cmd_check(a):
         out.write("\nslowest tfxent cases:\n")
         for cid, sec in sorted(TIMINGS.items(), key=lambda kv: -kv[1])[:a.slowest]:
             out.write("  %8.3fs  %s\n" % (sec, cid))
+    corpus_fails = [r for r in corpus_rows if not r["identical"]]
+    if corpus_rows:
+        out.write("\n" + "\n".join(report.corpus_lines(corpus_rows)) + "\n")
+        for r in corpus_fails:
+            out.write("\nprogram %s (%s) differs:\n%s" % (r["name"], r["source"], r["diff"]))
     if a.write_matrix:
         cmd = "python -m tfxent check --write-matrix" + (" --live" if a.live else "")
         with open(a.write_matrix, "w") as f:
-            f.write(report.markdown(sections, cmd))
+            f.write(report.markdown(sections, cmd, corpus_rows))
         out.write("\nwrote %s\n" % a.write_matrix)
-    out.write("\n%d cases, %d identical, %.1fs\n" % (
-        len(all_rows), sum(bool(r["identical"]) for _, r in all_rows), time.time() - t0))
-    return 1 if fails or not all_rows else 0
+    out.write("\n%d cases, %d identical; %d program runs, %d identical; %.1fs\n" % (
+        len(all_rows), sum(bool(r["identical"]) for _, r in all_rows), len(corpus_rows),
+        len(corpus_rows) - len(corpus_fails), time.time() - t0))
+    return 1 if fails or corpus_fails or not all_rows else 0
+
+
+def _corpus_rows(pythons, refs):
+    from tfxent.conformance import corpus
+    if pythons is not None:
+        pythons = {r: p for r, p in pythons.items() if r in refs}
+    rows = corpus.check(pythons)
+    return [r for r in rows if r["ref"] in refs]
+
+
+def cmd_corpus(a):
+    from tfxent.conformance import corpus, runner
+    pythons = runner.pythons_from(a.tf2_python, a.tf1_python)
+    if a.record:
+        if set(pythons) != {"v1", "v2"}:
+            sys.stderr.write("corpus --record: need --tf2-python and --tf1-python\n")
+            return 2
+        print(corpus.record(pythons, quiet=a.quiet))
+        return 0
+    if a.files:
+        rows = []
+        for path in a.files:
+            ref = corpus.ref_of(path)
+            if ref not in pythons:
+                sys.stderr.write("%s: need a TensorFlow python for %s\n" % (path, ref))
+                return 2
+            rows.append(corpus.compare_program(path, python=pythons[ref]))
+    else:
+        rows = corpus.check(pythons if a.live else None)
+    bad = 0
+    for r in rows:
+        print("%-40s %-6s %s" % (r["name"], r["source"], "identical" if r["identical"] else "DIFFERS"))
+        if not r["identical"]:
+            bad += 1
+            print(r["diff"])
+    print("%d program runs, %d identical" % (len(rows), len(rows) - bad))
+    return 1 if bad else 0
 
 
 def _unavailable(indexes):
@@ -132,7 +183,18 @@ def main(argv=None):
                            help="list the N slowest tfxent cases")
             s.add_argument("--no-variants", action="store_true",
                            help="skip the oneDNN variant goldens (TF 2.21 Softmax)")
+            s.add_argument("--no-corpus", action="store_true",
+                           help="skip the legacy-program corpus")
+    s = sub.add_parser("corpus")
+    s.add_argument("files", nargs="*", help="your own tf1_*.py / tf2_*.py programs (live)")
+    s.add_argument("--live", action="store_true")
+    s.add_argument("--record", action="store_true")
+    s.add_argument("--tf2-python", default=None)
+    s.add_argument("--tf1-python", default=None)
+    s.add_argument("-q", "--quiet", action="store_true")
     a = p.parse_args(argv)
+    if a.command == "corpus":
+        return cmd_corpus(a)
     if a.command == "check":
         return cmd_check(a)
     if a.command == "record":
