@@ -11,7 +11,7 @@ from ._api_v2 import (constant, convert_to_tensor, cast, exp, abs, maximum, mini
                       clip_by_value, reduce_sum, reduce_mean, reduce_max, reduce_min,
                       reduce_prod, add, subtract, multiply, negative, sigmoid,
                       ones, zeros, ones_like, zeros_like)
-from . import errors, math, nn, raw_ops, config, compat, gradients, keras  # noqa: F401
+from . import errors, math, nn, raw_ops, config, compat, gradients, keras, debugging  # noqa: F401
 from ._profile import NumericsProfile  # noqa: F401
 
 __version__ = "0.1.0"

@@ -8,6 +8,7 @@ import numpy as np
 
 from . import _dtypes, _ops, _tflogging
 from ._convert import to_tensor
+from . import debugging as _debugging
 from ._dispatch import dispatch_support
 from ._tensor import Tensor
 from .errors import InvalidArgumentError, KernelError, raise_op_error
@@ -18,6 +19,12 @@ SoftmaxCrossEntropyWithLogits = collections.namedtuple(
     "SoftmaxCrossEntropyWithLogits", ["loss", "backprop"])
 SparseSoftmaxCrossEntropyWithLogits = collections.namedtuple(
     "SparseSoftmaxCrossEntropyWithLogits", ["loss", "backprop"])
+
+
+def _debug_check(function, logits, axis):
+    """The opt-in ``tfxent.debugging`` logits check (never changes a result)."""
+    if _debugging.logits_check_enabled() and logits._value.ndim:
+        _debugging.check_logits(function, logits._value, axis if axis is not None else -1)
 
 
 def _range_error(ref, start, limit, scope=None):
@@ -61,6 +68,7 @@ def dense_v2_helper(ref, labels, logits, axis=None, name=None, record=None):
         axis = -1
     scope = name if ref == "v1" else None
     logits = to_tensor(logits, ref=ref)
+    _debug_check("softmax_cross_entropy_with_logits", logits, axis)
     labels = labels_in = to_tensor(labels, ref=ref)
     convert = logits.dtype in (_dtypes.float16, _dtypes.bfloat16)
     precise = _ops.cast(logits, _dtypes.float32, ref) if convert else logits
@@ -98,6 +106,7 @@ def sparse_helper(ref, labels, logits, name, upcast_bf16=False, record=None):
     ``record``: as for ``dense_v2_helper`` (the converted logits and the kernel's backprop)."""
     labels = to_tensor(labels, ref=ref)
     logits = to_tensor(logits, ref=ref)
+    _debug_check("sparse_softmax_cross_entropy_with_logits", logits, -1)
     precise = _ops.cast(logits, _dtypes.float32, ref) if logits.dtype == _dtypes.float16 else logits
     ls, gs = labels._value.shape, logits._value.shape
     if len(gs) == 0:
@@ -186,6 +195,7 @@ def sigmoid_xent(ref, labels, logits, name=None, record=None):
     converted inputs and the intermediates the gradient reuses (``tfxent.gradients``)."""
     with _ops.v1_name_scope(ref, "%s/" % (name or "logistic_loss")) as scope:
         logits = to_tensor(logits, ref=ref)
+        _debug_check("sigmoid_cross_entropy_with_logits", logits, -1)
         labels = to_tensor(labels, ref=ref)
         _same_shape(ref, labels, logits)
         zeros = Tensor._make(np.zeros_like(logits._value), logits.dtype, ref)
@@ -211,6 +221,7 @@ def weighted_xent(ref, labels, logits, pos_weight, name=None, record=None):
     ``record``: as for ``sigmoid_xent``."""
     with _ops.v1_name_scope(ref, "%s/" % (name or "logistic_loss")) as scope:
         logits = to_tensor(logits, ref=ref)
+        _debug_check("weighted_cross_entropy_with_logits", logits, -1)
         labels = to_tensor(labels, ref=ref)
         _same_shape(ref, labels, logits)
         weight_minus_one = pos_weight - 1

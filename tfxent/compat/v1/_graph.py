@@ -433,6 +433,8 @@ class GraphTensor(Tensor):
         return []
 
     def __str__(self):
+        if self._node.shapes[self._index] is None:   # unknown rank: TF leaves the shape out
+            return 'Tensor("%s", dtype=%s)' % (self.name, self._dtype.name)
         return 'Tensor("%s", shape=%s, dtype=%s)' % (self.name, self.shape, self._dtype.name)
 
     def __repr__(self):
@@ -772,7 +774,7 @@ class _Evaluator(object):
             if self.probe is not None:
                 return self.value(node.var)
             if id(node) not in self.variables:
-                raise _uninitialized(node)
+                raise _uninitialized(node, id(node) in self.fetched)
             return self.variables[id(node)]
         if node.kind == "init":
             return None
@@ -863,10 +865,14 @@ def _missing_feed(node):
         % (node.name, _dtypes.CPP_NAMES.get(node.dtypes[0].name, node.dtypes[0].name), dims))
 
 
-def _uninitialized(node):
+def _uninitialized(node, fetched):
+    """TF 1.15's message; for a variable read by another op TF also names that op and where
+    it was defined (a path on the user's machine), which is left out."""
     from ...errors import FailedPreconditionError
-    return FailedPreconditionError(
-        None, None, "Attempting to use uninitialized value %s" % node.name)
+    msg = "Attempting to use uninitialized value %s" % node.name
+    if fetched:
+        msg += "\n\t [[{{node _retval_%s_0_0}}]]" % node.name
+    return FailedPreconditionError(None, None, msg)
 
 
 # --------------------------------------------------------------------------- API
