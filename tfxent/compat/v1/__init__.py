@@ -14,7 +14,7 @@ from ._graph import (placeholder, Variable, Session, InteractiveSession,  # noqa
                      global_variables_initializer, initialize_all_variables, variables_initializer,
                      global_variables, trainable_variables, reset_default_graph, get_default_graph,
                      get_default_session, executing_eagerly, enable_eager_execution,
-                     disable_eager_execution, Graph, Operation)
+                     disable_eager_execution, Graph, Operation, name_scope)
 from . import _graph as _graph_mode  # noqa: E402
 from .keras import losses as _keras_losses  # noqa: E402
 

@@ -36,7 +36,7 @@ from ... import _dtypes
 from ..._tensor import Tensor, TensorShape
 from ... import _profile
 
-__all__ = ["placeholder", "Variable", "Session", "InteractiveSession",
+__all__ = ["name_scope", "placeholder", "Variable", "Session", "InteractiveSession",
            "global_variables_initializer", "initialize_all_variables", "reset_default_graph",
            "get_default_graph", "get_default_session", "executing_eagerly",
            "enable_eager_execution", "disable_eager_execution", "Graph", "Operation"]
@@ -192,6 +192,7 @@ class Graph(object):
         self._names_in_use = {}
         self._variables = []
         self._by_name = {}
+        self._scope = ""
 
     def unique_name(self, name):
         """``ops.Graph.unique_name`` (mark_as_used=True)."""
@@ -316,7 +317,7 @@ class _Node(object):
         self._tensors = {}
         self.var = None
         if graph is not None:
-            self._name = graph.unique_name(self.base_name)
+            self._name = graph.unique_name(graph._scope + self.base_name)
             graph._by_name[self._name] = self
 
     @property
@@ -876,6 +877,35 @@ def _uninitialized(node, fetched):
 
 
 # --------------------------------------------------------------------------- API
+class name_scope(object):
+    """``tf.name_scope(name, default_name=None, values=None)`` (TF 1.15 ``ops.name_scope``):
+    in graph mode ops made inside are named ``<scope>/<op>``; a scope name already used gets
+    ``_1``, ``_2``... (``Graph.unique_name``); a name ending in ``/`` is taken as is. Eager:
+    no op names, the scope string only."""
+
+    def __init__(self, name, default_name=None, values=None):
+        if not name and not default_name:
+            raise ValueError("At least one of name (%s) and default_name (%s) must be provided."
+                             % (name, default_name))
+        self._name = name if name else default_name
+
+    def __enter__(self):
+        if not _State.graph_mode:
+            self._graph = None
+            return self._name if self._name.endswith("/") else self._name + "/"
+        g = self._graph = _graph()
+        self._prev = g._scope
+        if self._name.endswith("/"):
+            g._scope = self._name
+        else:
+            g._scope = g.unique_name(g._scope + self._name) + "/"
+        return g._scope
+
+    def __exit__(self, *exc):
+        if self._graph is not None:
+            self._graph._scope = self._prev
+
+
 def placeholder(dtype, shape=None, name=None):
     """``tf.placeholder`` (TF 1.15 ``array_ops.placeholder``)."""
     g = _enter_graph_mode()
