@@ -121,3 +121,18 @@ def test_eager_until_a_graph_construct():
     assert out == ["tf.Tensor([0.09003057 0.24472848 0.66524094], shape=(3,), dtype=float32) True",
                    "[0.09003057 0.24472848 0.66524094] False",
                    'Tensor("Const:0", shape=(), dtype=float32)']
+
+
+def test_eager_recording_stays_bounded():
+    """Eager compat.v1 results keep their inputs (for a later Session) only up to a chain
+    depth and a tensor size, so long eager loops do not hold every intermediate."""
+    import numpy as np
+    import tfxent.compat.v1 as tf
+    from tfxent.compat.v1 import _graph
+    x = tf.constant(np.ones((2, 2), np.float32))
+    t = x
+    for _ in range(_graph._RECORD_MAX_DEPTH + 5):
+        t = t + x
+    assert t._recipe is None and (t + x)._recipe is not None
+    big = tf.constant(np.ones(_graph._RECORD_MAX_BYTES // 4 + 1, np.float32))
+    assert (big * 2.0)._recipe is None and (x * 2.0)._recipe is not None

@@ -299,7 +299,8 @@ class _Node(object):
     in eager mode (they get a name when a graph first needs one)."""
 
     __slots__ = ("kind", "fn", "args", "kwargs", "op_type", "base_name", "_name", "graph",
-                 "in_tensors", "n_out", "dtypes", "shapes", "_tensors", "var", "__weakref__")
+                 "in_tensors", "n_out", "dtypes", "shapes", "_tensors", "var", "depth",
+                 "__weakref__")
 
     def __init__(self, kind, fn=None, args=(), kwargs=None, op_type="", base_name=None, graph=None):
         self.kind = kind
@@ -316,6 +317,7 @@ class _Node(object):
         self.shapes = None
         self._tensors = {}
         self.var = None
+        self.depth = 0
         if graph is not None:
             self._name = graph.unique_name(graph._scope + self.base_name)
             graph._by_name[self._name] = self
@@ -572,8 +574,34 @@ def _static_shape(t):
 
 
 # --------------------------------------------------------------------------- tracing
+# Eager tensors keep their inputs alive through their node. To keep memory bounded in long
+# eager programs, an eager result is recorded only when each input tensor holds at most
+# _RECORD_MAX_BYTES and its chain of recorded ancestors is at most _RECORD_MAX_DEPTH long;
+# otherwise a Session takes it as a constant (its eager value).
+_RECORD_MAX_BYTES = 1 << 20
+_RECORD_MAX_DEPTH = 1000
+
+
+def _recordable(node):
+    depth = 0
+    for t in node.in_tensors:
+        if isinstance(t, GraphTensor):
+            continue
+        if t._value.nbytes > _RECORD_MAX_BYTES:
+            return False
+        child = _node_of(t)[0]
+        if child is not None:
+            depth = max(depth, getattr(child, "depth", 0) + 1)
+    if depth > _RECORD_MAX_DEPTH:
+        return False
+    node.depth = depth
+    return True
+
+
 def _attach(out, node):
     """Give eager outputs their node (output i of a tuple result is output i)."""
+    if not _recordable(node):
+        return out
     if isinstance(out, Tensor):
         if getattr(out, "_recipe", None) is None and not any(out is t for t in node.in_tensors):
             out._recipe = (node, 0)
