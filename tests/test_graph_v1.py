@@ -130,9 +130,13 @@ def test_eager_recording_stays_bounded():
     import tfxent.compat.v1 as tf
     from tfxent.compat.v1 import _graph
     x = tf.constant(np.ones((2, 2), np.float32))
-    t = x
+    t, depths = x, []
     for _ in range(_graph._RECORD_MAX_DEPTH + 5):
         t = t + x
-    assert t._recipe is None and (t + x)._recipe is not None
+        depths.append(None if t._recipe is None else t._recipe[0].depth)
+    # the chain is cut after _RECORD_MAX_DEPTH links, then a new one starts
+    n = _graph._RECORD_MAX_DEPTH
+    assert depths[:n + 1] == list(range(1, n + 1)) + [None]
+    assert depths[n + 1:] == [1, 2, 3, 4]
     big = tf.constant(np.ones(_graph._RECORD_MAX_BYTES // 4 + 1, np.float32))
     assert (big * 2.0)._recipe is None and (x * 2.0)._recipe is not None
