@@ -49,20 +49,24 @@ class _Arith:
     def fl(self, a):
         return fp.flush(a) if self.ftz else a
 
+    def _res(self, r):
+        """FTZ of a fresh result array (flushed in place)."""
+        return fp.flush_inplace(r) if self.ftz and isinstance(r, np.ndarray) else self.fl(r)
+
     def c(self, v):
         return self.t(v)
 
     def add(self, a, b):
-        return self.fl(np.add(a, b, dtype=self.t))
+        return self._res(np.add(a, b, dtype=self.t))
 
     def sub(self, a, b):
-        return self.fl(np.subtract(a, b, dtype=self.t))
+        return self._res(np.subtract(a, b, dtype=self.t))
 
     def mul(self, a, b):
-        return self.fl(np.multiply(a, b, dtype=self.t))
+        return self._res(np.multiply(a, b, dtype=self.t))
 
     def div(self, a, b):
-        return self.fl(np.divide(a, b, dtype=self.t))
+        return self._res(np.divide(a, b, dtype=self.t))
 
     def madd(self, a, b, c):  # pmadd without FMA
         return self.add(self.mul(a, b), c)

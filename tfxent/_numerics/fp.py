@@ -22,24 +22,46 @@ def from_bits(u, dtype):
     return np.asarray(u).view(dtype)
 
 
-def flush(a):
-    """Return a copy of float32/float64 array ``a`` with subnormals replaced by signed zeros.
+_MAG = {4: (np.uint32(0x7FFFFFFF), np.uint32(0x7FFFFF), np.uint32(0x80000000)),
+        8: (np.uint64(0x7FFFFFFFFFFFFFFF), np.uint64(0xFFFFFFFFFFFFF),
+            np.uint64(0x8000000000000000))}
 
-    Never modifies ``a``. For other dtypes returns ``a`` unchanged.
+
+def _subnormal_mask(a):
+    """Subnormal elements (not zeros) of a float32/float64 array: |bits| - 1 < mantissa
+    mask, in unsigned arithmetic (zeros wrap around)."""
+    mag, mant, _ = _MAG[a.dtype.itemsize]
+    t = np.bitwise_and(a.view(mag.dtype), mag)
+    t -= mag.dtype.type(1)
+    return t < mant
+
+
+def flush(a):
+    """Return float32/float64 array ``a`` with subnormals replaced by signed zeros: ``a``
+    itself when it has none, else a new array. Never modifies ``a``. For other dtypes
+    returns ``a`` unchanged.
     """
     a = np.asarray(a)
-    if a.dtype == np.float32:
-        tiny = F32_TINY
-    elif a.dtype == np.float64:
-        tiny = F64_TINY
-    else:
+    if a.dtype != np.float32 and a.dtype != np.float64:
         return a
-    mask = np.abs(a) < tiny
+    mask = _subnormal_mask(a)
     if not mask.any():
         return a
-    out = a.copy()
-    out[mask] = np.copysign(a.dtype.type(0), a[mask])
-    return out
+    _, _, sign = _MAG[a.dtype.itemsize]
+    u = a.view(sign.dtype)
+    return np.where(mask, u & sign, u).view(a.dtype)
+
+
+def flush_inplace(a):
+    """Flush subnormals of a float32/float64 array the caller owns (returns it)."""
+    if a.dtype != np.float32 and a.dtype != np.float64:
+        return a
+    mask = _subnormal_mask(a)
+    if mask.any():
+        _, _, sign = _MAG[a.dtype.itemsize]
+        u = a.view(sign.dtype)
+        np.bitwise_and(u, sign, out=u, where=mask)
+    return a
 
 
 def flush_if(a, on):

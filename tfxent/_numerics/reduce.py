@@ -20,6 +20,7 @@ Operations (``op``): "sum", "max", "min", "prod". ``ref``: "v2" (TF 2.21) / "v1"
 """
 import numpy as np
 
+from . import fp
 from .fp import F32_TINY, F64_TINY
 
 try:  # optional
@@ -89,19 +90,13 @@ def packet_size(dtype):
 # elementary ops (arrays, broadcasting)
 
 def _flush_inplace(a, tiny):
-    m = np.abs(a) < tiny
-    if m.any():
-        a[m] = np.copysign(a.dtype.type(0), a[m])
-    return a
+    return fp.flush_inplace(a)
 
 
 def _load(cfg, a):
     """DAZ: a read operand with subnormals as signed zeros (copy only when needed)."""
     if cfg.ftz:
-        m = np.abs(a) < cfg.tiny
-        if m.any():
-            a = np.array(a, copy=True)
-            a[m] = np.copysign(a.dtype.type(0), a[m])
+        a = fp.flush(a)
     return a
 
 
@@ -145,8 +140,7 @@ def _cmp_select(cfg, fn, a, b):
 
 
 def _flush_copy(a, tiny):
-    a = np.asarray(a)
-    return np.where(np.abs(a) < tiny, np.copysign(a.dtype.type(0), a), a)
+    return fp.flush(np.asarray(a))
 
 
 def scalar_reduce(cfg, t, acc):
