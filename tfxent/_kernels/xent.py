@@ -37,6 +37,7 @@ from ..errors import KernelError, InvalidArgumentError, InternalError
 from .._numerics import eigen_v1 as _eigen_v1
 from .._numerics import eigen_v2 as _eigen_v2
 from .._numerics import glibc as _glibc
+from .._numerics import fp as _fp
 
 try:  # optional, only for bfloat16
     import ml_dtypes as _mld
@@ -57,15 +58,13 @@ def _flush(a, on=True):
     """Subnormals -> signed zero (float32/float64), a copy; ``on`` may be a bool mask."""
     if on is False or a.dtype not in (_F32, _F64):
         return a
-    tiny = _F32_TINY if a.dtype == _F32 else _F64_TINY
-    m = np.abs(a) < tiny          # zeros included: copysign(0, +-0) keeps them
-    if on is not True:
-        m &= on
+    if on is True:
+        return _fp.flush(a)
+    m = _fp._subnormal_mask(a)
+    m &= on
     if not m.any():
         return a
-    out = a.copy()
-    out[m] = np.copysign(a.dtype.type(0), a[m])
-    return out
+    return np.where(m, np.copysign(a.dtype.type(0), a), a)
 
 
 # =============================================================================================
