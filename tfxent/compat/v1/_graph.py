@@ -300,7 +300,7 @@ class _Node(object):
 
     __slots__ = ("kind", "fn", "args", "kwargs", "op_type", "base_name", "_name", "graph",
                  "in_tensors", "n_out", "dtypes", "shapes", "_tensors", "var", "depth",
-                 "__weakref__")
+                 "unprobed", "__weakref__")
 
     def __init__(self, kind, fn=None, args=(), kwargs=None, op_type="", base_name=None, graph=None):
         self.kind = kind
@@ -318,6 +318,7 @@ class _Node(object):
         self._tensors = {}
         self.var = None
         self.depth = 0
+        self.unprobed = False
         if graph is not None:
             self._name = graph.unique_name(graph._scope + self.base_name)
             graph._by_name[self._name] = self
@@ -642,9 +643,34 @@ def traced(fn, op_type=None, base_name=None):
     return wrapper
 
 
+# Probe sizes for unknown dimensions: small ones first; if the node fails on them (e.g. a
+# reshape to [-1, 4] of a [None] placeholder), sizes divisible by 2..10, 12, 14, 15, 16...
+_PROBE_SIZES = ((2, 3), (5040, 10080))
+
+
+class _Unprobed(Exception):
+    """A node downstream of one whose static shape could not be probed."""
+
+
 def _symbolic_outputs(node):
-    probes = [_probe(node, size) for size in (2, 3)]
-    a, b = probes
+    a = None
+    if not any(getattr(_node_of(t)[0], "unprobed", False) for t in node.in_tensors):
+        for sizes in _PROBE_SIZES:
+            try:
+                a, b = [_probe(node, size) for size in sizes]
+                break
+            except Exception:  # noqa: BLE001 - other sizes, else the shape stays unknown
+                a = None
+    if a is None:
+        # Zero-filled probes cannot satisfy every relation between unknown dimensions (a
+        # [None] placeholder reshaped to [-1, 4] next to a [None, 1] one): the static shape
+        # stays unknown (TF would often know it) and the dtype is inferred from the op. The
+        # values a Session computes are not affected.
+        node.unprobed = True
+        node.n_out = 1
+        node.dtypes = [_guess_dtype(node)]
+        node.shapes = [None]
+        return node.tensor(0)
     if isinstance(a, Tensor):
         outs_a, outs_b, single = [a], [b], True
     elif isinstance(a, tuple) and all(isinstance(o, Tensor) for o in a):
@@ -670,6 +696,23 @@ def _symbolic_outputs(node):
 
 
 _PROBES = {}
+
+
+def _guess_dtype(node):
+    kw = node.kwargs
+    if node.op_type in ("ArgMax", "ArgMin"):
+        return _dtypes.as_dtype(kw.get("output_type") or _dtypes.int64)
+    if node.op_type in ("Equal", "NotEqual", "Less", "LessEqual", "Greater", "GreaterEqual"):
+        return _dtypes.bool
+    if node.op_type in ("Shape", "Size"):
+        return _dtypes.as_dtype(kw.get("out_type") or _dtypes.int32)
+    if node.op_type == "Rank":
+        return _dtypes.int32
+    if node.op_type == "Cast":
+        return _dtypes.as_dtype(kw["dtype"] if "dtype" in kw else node.args[1])
+    dts = [t.dtype for t in node.in_tensors]
+    floats = [d for d in dts if d.is_floating]
+    return (floats or dts or [_dtypes.float32])[0]
 
 
 def _probe(node, size):
