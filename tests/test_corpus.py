@@ -26,11 +26,12 @@ def test_program_golden(name):
     assert r["identical"], r["diff"]
 
 
-@pytest.mark.parametrize("name", [p for p in PROGRAMS if corpus.ref_of(p) in PYTHONS])
-def test_program_live(name):
-    r = corpus.compare_program(os.path.join(corpus.PROGRAMS_DIR, name),
-                               python=PYTHONS[corpus.ref_of(name)])
-    assert r["identical"], r["diff"]
+if PYTHONS:   # live TensorFlow named by the environment (defined only then: no empty skips)
+    @pytest.mark.parametrize("name", [p for p in PROGRAMS if corpus.ref_of(p) in PYTHONS])
+    def test_program_live(name):
+        r = corpus.compare_program(os.path.join(corpus.PROGRAMS_DIR, name),
+                                   python=PYTHONS[corpus.ref_of(name)])
+        assert r["identical"], r["diff"]
 
 
 def test_import_line_replaced_once():
