@@ -635,3 +635,149 @@ def DivNoNan(ctx, x, y):
 
 
 KERNELS["DivNoNan"] = DivNoNan
+
+
+# ---------------------------------------------------------------------------- Pow
+# Tiled-evaluation cost per coefficient of ``lhs.binaryExpr(rhs, scalar_pow_op)`` (Eigen
+# dcbaf2d6 ``TensorEvaluator.h``, ``TensorBroadcasting.h``, ``TensorBlock.h``,
+# ``TensorCostModel.h``, ``TensorExecutor.h`` ``GetTensorExecutorTilingContext``): each
+# broadcast operand loads and stores sizeof(T) bytes per coefficient, the functor costs
+# ``5 * MulCost / PacketSize``; the target block size is ``size_t(1 / (cost / 40000))``.
+_L1_CYCLES = 1.0 / 64 * 11
+
+
+def _pow_tile_target(dt, nbcast):
+    size = dt.itemsize
+    compute = 5.0 / _P(dt)
+    nbytes = float(size * nbcast)
+    total = _L1_CYCLES * nbytes + _L1_CYCLES * nbytes + 1 * compute
+    return int(1.0 / ((1.0 * total) / 40000))
+
+
+def _pow_scalar_mask(dt, out_shape, cx, cy):
+    """Elements of a float32/float64 Pow evaluated by the scalar ``operator()`` (glibc).
+
+    ``BinaryOp::Compute`` (``cwise_ops_common.h``): same shapes, a rank-0 operand, or a
+    BCast collapsed to <= 1 dims run non-tiled (packets for the first floor(N/P)*P flat
+    elements); 2 to 5 collapsed dims run ``BinaryFunctor::BCast``: rank 2 always broadcasts
+    both operands (``pow`` has no ``use_bcast_optimization``), ranks 3-5 skip the broadcast of
+    an operand whose broadcast factors are all one; the expression is then evaluated tiled."""
+    P = _P(dt)
+    n = int(np.prod(out_shape, dtype=np.int64))
+    if len(cx) <= 1:
+        return (np.arange(n) >= packet_prefix(n, P)).reshape(out_shape)
+    cshape = tuple(max(a, b) for a, b in zip(cx, cy))
+    if len(cshape) == 2:
+        nb = 2
+    else:
+        nb = int(tuple(cx) != cshape) + int(tuple(cy) != cshape)
+    T = _pow_tile_target(dt, nb)
+    return _block_scalar_mask_nd(cshape, T, P).reshape(out_shape)
+
+
+def _int_pow(x, y):
+    """``scalar_pow_op`` on integers (``pow_impl<.., true>``: binary powering, wrapping)."""
+    res = np.ones_like(x)
+    base = x.copy()
+    e = y.copy()
+    one = e.dtype.type(1)
+    while True:
+        odd = (e & one) != 0
+        res = np.where(odd, res * base, res)
+        e = e >> one
+        if not e.any():
+            break
+        base = base * base
+    return res
+
+
+def _narrow_to_float(a):
+    """half/bfloat16 -> float as TF 2.21's CPU kernels convert: half through F16C
+    (``vcvtph2ps``: a signaling NaN comes out quiet, payload kept), bfloat16 by a shift
+    (a signaling NaN stays signaling)."""
+    f = a.astype(np.float32)
+    if a.dtype == _F16:
+        u = f.view(np.uint32)
+        f = np.where(np.isnan(f), (u | np.uint32(0x00400000)).view(np.float32), f)
+    return f
+
+
+def _float_to_narrow(f, dt):
+    """float -> half (``vcvtps2ph``, round to nearest even; a quiet NaN keeps its top payload
+    bits) or bfloat16 (Eigen ``float_to_bfloat16_rtne``: round to nearest even, a NaN becomes
+    ``0x7fc0`` with the float's sign)."""
+    r = f.astype(dt)
+    if dt != _F16:
+        nan = np.isnan(f)
+        if nan.any():
+            bits = np.where(np.signbit(f), np.uint16(0xFFC0), np.uint16(0x7FC0))
+            r = np.where(nan, bits.view(dt), r)
+    return r
+
+
+def Pow(ctx, x, y):
+    """TF ``Pow`` (``cwise_op_pow.cc``: ``functor::pow`` = Eigen ``scalar_pow_op`` for
+    float/half/bfloat16/double, ``functor::safe_pow`` for int8/16/32/64).
+
+    * float32/float64: the packet path is Eigen ``generic_pow`` (``_numerics.pow.ppow``), the
+      scalar path glibc ``powf@GLIBC_2.27`` / ``pow@GLIBC_2.2.5``; which elements take which
+      path: :func:`_pow_scalar_mask`. FTZ/DAZ on (TF 2.21).
+    * half/bfloat16: ``packet_traits`` has no ``HasPow``, so every element is
+      ``T(powf(float(a), float(b)))`` (``Half.h`` / ``BFloat16.h`` ``pow``); conversions as
+      :func:`_narrow_to_float` / :func:`_float_to_narrow`.
+    * integers: exact powering with wraparound; any negative exponent fails the whole op
+      with "Integers to negative integer powers are not allowed" (``SetComputeError``).
+    * more than 5 collapsed broadcast dims: ``UnimplementedError``.
+    """
+    from .._numerics import glibc
+    from .._numerics.pow import ppow
+    x, y, out_shape, cx, cy = _prep_binary("Pow", x, y)
+    dt = x.dtype
+    if ctx.ref != "v2":
+        raise NotImplementedError("Pow is only emulated for TF 2.21")
+    if dt.kind == "c":
+        raise NotImplementedError("complex Pow is not emulated")
+    n = int(np.prod(out_shape, dtype=np.int64))
+    if len(cx) > 5 and n and x.shape != y.shape and x.ndim and y.ndim:
+        raise errors.KernelError(
+            errors.UnimplementedError,
+            "Broadcast between [%s] and [%s] is not supported yet."
+            % (",".join(map(str, x.shape)), ",".join(map(str, y.shape))))
+    xb = np.broadcast_to(x, out_shape).reshape(-1)
+    yb = np.broadcast_to(y, out_shape).reshape(-1)
+    with np.errstate(all="ignore"):
+        if dt.kind in "iu":
+            if n and (yb < 0).any():
+                raise errors.KernelError(errors.InvalidArgumentError,
+                                         "Integers to negative integer powers are not allowed")
+            return _contig(_int_pow(xb, yb).reshape(out_shape))
+        if dt not in (_F32, _F64):
+            out = np.empty(n, dtype=dt)
+            for s in range(0, n, _POW_CHUNK):
+                e = min(n, s + _POW_CHUNK)
+                r = glibc.powf(_narrow_to_float(xb[s:e]), _narrow_to_float(yb[s:e]), ftz_daz=True)
+                out[s:e] = _float_to_narrow(r, dt)
+            return out.reshape(out_shape)
+        mask = _pow_scalar_mask(dt, out_shape, cx, cy).reshape(-1)
+        scalar = glibc.powf if dt == _F32 else glibc.pow
+        out = np.empty(n, dtype=dt)
+        # bounded temporaries: the emulations hold a few dozen arrays of their input's size
+        for s in range(0, n, _POW_CHUNK):
+            e = min(n, s + _POW_CHUNK)
+            m, xs, ys, o = mask[s:e], xb[s:e], yb[s:e], out[s:e]
+            if not m.any():
+                o[:] = ppow(xs, ys, ftz=True)
+            elif m.all():
+                o[:] = scalar(xs, ys, ftz_daz=True)
+            else:
+                o[~m] = ppow(xs[~m], ys[~m], ftz=True)
+                o[m] = scalar(xs[m], ys[m], ftz_daz=True)
+        return out.reshape(out_shape)
+
+
+_POW_CHUNK = 1 << 16
+
+
+KERNELS["Pow"] = Pow
+_ALLOWED["Pow"] = ("bfloat16, float, half, double, int8, int16, int32, int64, complex64, "
+                   "complex128", "x:T, y:T -> z:T", "")

@@ -9,7 +9,11 @@ Sources (glibc tag ``glibc-2.36``, commit c804cd1c00adde061ca51711f63068c103e94e
 * ``sysdeps/ieee754/dbl-64/e_exp.c``, ``e_exp_data.c``     -> :func:`exp`
 * ``sysdeps/ieee754/dbl-64/e_log.c``, ``e_log_data.c``     -> :func:`log`
 * ``sysdeps/ieee754/dbl-64/s_log1p.c``                      -> :func:`log1p`
-* ``sysdeps/x86_64/fpu/multiarch/e_{exp,log,expf,logf}{,-fma}.c`` and ``Makefile``: on a
+* ``sysdeps/ieee754/flt-32/e_powf.c``, ``e_powf_log2_data.c``, ``e_exp2f_data.c``,
+  ``math_errf.c``                                            -> :func:`powf`
+* ``sysdeps/ieee754/dbl-64/e_pow.c``, ``e_pow_log_data.c``, ``e_exp_data.c``,
+  ``math_err.c``, ``math/w_pow_compat.c``, ``k_standard.c``  -> :func:`pow`
+* ``sysdeps/x86_64/fpu/multiarch/e_{exp,log,pow,expf,logf,powf}{,-fma}.c`` and ``Makefile``: on a
   CPU with FMA and AVX2 the ifunc selects the ``-mfma -mavx2`` build, where the compiler
   (default ``-ffp-contract=fast``) contracts ``a*b + c`` into one fused multiply-add. The contractions
   emulated below are the ones the compiler emits for these files (read from the generated
@@ -34,7 +38,7 @@ argument) are not affected: ``log1pf``/``log1p`` of a subnormal return it unchan
 """
 import numpy as np
 
-__all__ = ["expf", "logf", "log1pf", "exp", "log", "log1p"]
+__all__ = ["expf", "logf", "log1pf", "exp", "log", "log1p", "powf", "pow"]
 
 _F32_VARIANTS = ("2.27", "2.2.5")
 _F64_VARIANTS = ("2.29", "2.2.5")
@@ -774,4 +778,468 @@ def log(x, ftz_daz=False, variant="2.29", fma=True):
             xz = _flush64(x) if ftz_daz else x
             out = np.where(xz == 0, -np.inf, out)
             out = np.where(xz < 0, np.nan, out)
+    return out.astype(_F64, copy=False).reshape(shape)
+
+
+# ----------------------------------------------------------------------------- powf / pow
+# glibc 2.36 ``sysdeps/ieee754/flt-32/e_powf_log2_data.c`` (POWF_LOG2_TABLE_BITS = 4,
+# POWF_SCALE_BITS = 0 since x86_64 has no TOINT_INTRINSICS): (invc, logc) and the poly.
+_POWF_LOG2_TAB = np.array([float.fromhex(h) for h in """
+    0x1.661ec79f8f3bep+0 -0x1.efec65b963019p-2  0x1.571ed4aaf883dp+0 -0x1.b0b6832d4fca4p-2
+    0x1.49539f0f010bp+0 -0x1.7418b0a1fb77bp-2   0x1.3c995b0b80385p+0 -0x1.39de91a6dcf7bp-2
+    0x1.30d190c8864a5p+0 -0x1.01d9bf3f2b631p-2  0x1.25e227b0b8eap+0 -0x1.97c1d1b3b7afp-3
+    0x1.1bb4a4a1a343fp+0 -0x1.2f9e393af3c9fp-3  0x1.12358f08ae5bap+0 -0x1.960cbbf788d5cp-4
+    0x1.0953f419900a7p+0 -0x1.a6f9db6475fcep-5  0x1p+0 0x0p+0
+    0x1.e608cfd9a47acp-1 0x1.338ca9f24f53dp-4   0x1.ca4b31f026aap-1 0x1.476a9543891bap-3
+    0x1.b2036576afce6p-1 0x1.e840b4ac4e4d2p-3   0x1.9c2d163a1aa2dp-1 0x1.40645f0c6651cp-2
+    0x1.886e6037841edp-1 0x1.88e9c2c1b9ff8p-2   0x1.767dcf5534862p-1 0x1.ce0a44eb17bccp-2
+""".split()]).reshape(16, 2)
+_POWF_A = tuple(float.fromhex(h) for h in (
+    "0x1.27616c9496e0bp-2", "-0x1.71969a075c67ap-2", "0x1.ec70a6ca7baddp-2",
+    "-0x1.7154748bef6c8p-1", "0x1.71547652ab82bp0"))
+# e_exp2f_data.c: shift_scaled = 0x1.8p+52 / N and the unscaled poly (x86_64 path).
+_EXP2F_SHIFT_SCALED = float.fromhex("0x1.8p+52") / _EXPF_N
+_EXP2F_POLY = tuple(float.fromhex(h) for h in (
+    "0x1.c6af84b912394p-5", "0x1.ebfce50fac4f3p-3", "0x1.62e42ff0c52d6p-1"))
+
+# e_pow_log_data.c (POW_LOG_TABLE_BITS = 7, POW_LOG_POLY_ORDER = 8): ln2hi, ln2lo, poly
+# (already multiplied by the scale factors written in the C file) and tab (invc, logc,
+# logctail; the pad column is left out).
+_POW_LN2HI = float.fromhex("0x1.62e42fefa3800p-1")
+_POW_LN2LO = float.fromhex("0x1.ef35793c76730p-45")
+_POW_A = (float.fromhex("-0x1p-1"),
+          float.fromhex("0x1.555555555556p-2") * -2,
+          float.fromhex("-0x1.0000000000006p-2") * -2,
+          float.fromhex("0x1.999999959554ep-3") * 4,
+          float.fromhex("-0x1.555555529a47ap-3") * 4,
+          float.fromhex("0x1.2495b9b4845e9p-3") * -8,
+          float.fromhex("-0x1.0002b8b263fc3p-3") * -8)
+_POW_LOG_TAB = np.array([float.fromhex(h) for h in """
+    0x1.6a00000000000p+0 -0x1.62c82f2b9c800p-2 0x1.ab42428375680p-48
+    0x1.6800000000000p+0 -0x1.5d1bdbf580800p-2 -0x1.ca508d8e0f720p-46
+    0x1.6600000000000p+0 -0x1.5767717455800p-2 -0x1.362a4d5b6506dp-45
+    0x1.6400000000000p+0 -0x1.51aad872df800p-2 -0x1.684e49eb067d5p-49
+    0x1.6200000000000p+0 -0x1.4be5f95777800p-2 -0x1.41b6993293ee0p-47
+    0x1.6000000000000p+0 -0x1.4618bc21c6000p-2 0x1.3d82f484c84ccp-46
+    0x1.5e00000000000p+0 -0x1.404308686a800p-2 0x1.c42f3ed820b3ap-50
+    0x1.5c00000000000p+0 -0x1.3a64c55694800p-2 0x1.0b1c686519460p-45
+    0x1.5a00000000000p+0 -0x1.347dd9a988000p-2 0x1.5594dd4c58092p-45
+    0x1.5800000000000p+0 -0x1.2e8e2bae12000p-2 0x1.67b1e99b72bd8p-45
+    0x1.5600000000000p+0 -0x1.2895a13de8800p-2 0x1.5ca14b6cfb03fp-46
+    0x1.5600000000000p+0 -0x1.2895a13de8800p-2 0x1.5ca14b6cfb03fp-46
+    0x1.5400000000000p+0 -0x1.22941fbcf7800p-2 -0x1.65a242853da76p-46
+    0x1.5200000000000p+0 -0x1.1c898c1699800p-2 -0x1.fafbc68e75404p-46
+    0x1.5000000000000p+0 -0x1.1675cababa800p-2 0x1.f1fc63382a8f0p-46
+    0x1.4e00000000000p+0 -0x1.1058bf9ae4800p-2 -0x1.6a8c4fd055a66p-45
+    0x1.4c00000000000p+0 -0x1.0a324e2739000p-2 -0x1.c6bee7ef4030ep-47
+    0x1.4a00000000000p+0 -0x1.0402594b4d000p-2 -0x1.036b89ef42d7fp-48
+    0x1.4a00000000000p+0 -0x1.0402594b4d000p-2 -0x1.036b89ef42d7fp-48
+    0x1.4800000000000p+0 -0x1.fb9186d5e4000p-3 0x1.d572aab993c87p-47
+    0x1.4600000000000p+0 -0x1.ef0adcbdc6000p-3 0x1.b26b79c86af24p-45
+    0x1.4400000000000p+0 -0x1.e27076e2af000p-3 -0x1.72f4f543fff10p-46
+    0x1.4200000000000p+0 -0x1.d5c216b4fc000p-3 0x1.1ba91bbca681bp-45
+    0x1.4000000000000p+0 -0x1.c8ff7c79aa000p-3 0x1.7794f689f8434p-45
+    0x1.4000000000000p+0 -0x1.c8ff7c79aa000p-3 0x1.7794f689f8434p-45
+    0x1.3e00000000000p+0 -0x1.bc286742d9000p-3 0x1.94eb0318bb78fp-46
+    0x1.3c00000000000p+0 -0x1.af3c94e80c000p-3 0x1.a4e633fcd9066p-52
+    0x1.3a00000000000p+0 -0x1.a23bc1fe2b000p-3 -0x1.58c64dc46c1eap-45
+    0x1.3a00000000000p+0 -0x1.a23bc1fe2b000p-3 -0x1.58c64dc46c1eap-45
+    0x1.3800000000000p+0 -0x1.9525a9cf45000p-3 -0x1.ad1d904c1d4e3p-45
+    0x1.3600000000000p+0 -0x1.87fa06520d000p-3 0x1.bbdbf7fdbfa09p-45
+    0x1.3400000000000p+0 -0x1.7ab890210e000p-3 0x1.bdb9072534a58p-45
+    0x1.3400000000000p+0 -0x1.7ab890210e000p-3 0x1.bdb9072534a58p-45
+    0x1.3200000000000p+0 -0x1.6d60fe719d000p-3 -0x1.0e46aa3b2e266p-46
+    0x1.3000000000000p+0 -0x1.5ff3070a79000p-3 -0x1.e9e439f105039p-46
+    0x1.3000000000000p+0 -0x1.5ff3070a79000p-3 -0x1.e9e439f105039p-46
+    0x1.2e00000000000p+0 -0x1.526e5e3a1b000p-3 -0x1.0de8b90075b8fp-45
+    0x1.2c00000000000p+0 -0x1.44d2b6ccb8000p-3 0x1.70cc16135783cp-46
+    0x1.2c00000000000p+0 -0x1.44d2b6ccb8000p-3 0x1.70cc16135783cp-46
+    0x1.2a00000000000p+0 -0x1.371fc201e9000p-3 0x1.178864d27543ap-48
+    0x1.2800000000000p+0 -0x1.29552f81ff000p-3 -0x1.48d301771c408p-45
+    0x1.2600000000000p+0 -0x1.1b72ad52f6000p-3 -0x1.e80a41811a396p-45
+    0x1.2600000000000p+0 -0x1.1b72ad52f6000p-3 -0x1.e80a41811a396p-45
+    0x1.2400000000000p+0 -0x1.0d77e7cd09000p-3 0x1.a699688e85bf4p-47
+    0x1.2400000000000p+0 -0x1.0d77e7cd09000p-3 0x1.a699688e85bf4p-47
+    0x1.2200000000000p+0 -0x1.fec9131dbe000p-4 -0x1.575545ca333f2p-45
+    0x1.2000000000000p+0 -0x1.e27076e2b0000p-4 0x1.a342c2af0003cp-45
+    0x1.2000000000000p+0 -0x1.e27076e2b0000p-4 0x1.a342c2af0003cp-45
+    0x1.1e00000000000p+0 -0x1.c5e548f5bc000p-4 -0x1.d0c57585fbe06p-46
+    0x1.1c00000000000p+0 -0x1.a926d3a4ae000p-4 0x1.53935e85baac8p-45
+    0x1.1c00000000000p+0 -0x1.a926d3a4ae000p-4 0x1.53935e85baac8p-45
+    0x1.1a00000000000p+0 -0x1.8c345d631a000p-4 0x1.37c294d2f5668p-46
+    0x1.1a00000000000p+0 -0x1.8c345d631a000p-4 0x1.37c294d2f5668p-46
+    0x1.1800000000000p+0 -0x1.6f0d28ae56000p-4 -0x1.69737c93373dap-45
+    0x1.1600000000000p+0 -0x1.51b073f062000p-4 0x1.f025b61c65e57p-46
+    0x1.1600000000000p+0 -0x1.51b073f062000p-4 0x1.f025b61c65e57p-46
+    0x1.1400000000000p+0 -0x1.341d7961be000p-4 0x1.c5edaccf913dfp-45
+    0x1.1400000000000p+0 -0x1.341d7961be000p-4 0x1.c5edaccf913dfp-45
+    0x1.1200000000000p+0 -0x1.16536eea38000p-4 0x1.47c5e768fa309p-46
+    0x1.1000000000000p+0 -0x1.f0a30c0118000p-5 0x1.d599e83368e91p-45
+    0x1.1000000000000p+0 -0x1.f0a30c0118000p-5 0x1.d599e83368e91p-45
+    0x1.0e00000000000p+0 -0x1.b42dd71198000p-5 0x1.c827ae5d6704cp-46
+    0x1.0e00000000000p+0 -0x1.b42dd71198000p-5 0x1.c827ae5d6704cp-46
+    0x1.0c00000000000p+0 -0x1.77458f632c000p-5 -0x1.cfc4634f2a1eep-45
+    0x1.0c00000000000p+0 -0x1.77458f632c000p-5 -0x1.cfc4634f2a1eep-45
+    0x1.0a00000000000p+0 -0x1.39e87b9fec000p-5 0x1.502b7f526feaap-48
+    0x1.0a00000000000p+0 -0x1.39e87b9fec000p-5 0x1.502b7f526feaap-48
+    0x1.0800000000000p+0 -0x1.f829b0e780000p-6 -0x1.980267c7e09e4p-45
+    0x1.0800000000000p+0 -0x1.f829b0e780000p-6 -0x1.980267c7e09e4p-45
+    0x1.0600000000000p+0 -0x1.7b91b07d58000p-6 -0x1.88d5493faa639p-45
+    0x1.0400000000000p+0 -0x1.fc0a8b0fc0000p-7 -0x1.f1e7cf6d3a69cp-50
+    0x1.0400000000000p+0 -0x1.fc0a8b0fc0000p-7 -0x1.f1e7cf6d3a69cp-50
+    0x1.0200000000000p+0 -0x1.fe02a6b100000p-8 -0x1.9e23f0dda40e4p-46
+    0x1.0200000000000p+0 -0x1.fe02a6b100000p-8 -0x1.9e23f0dda40e4p-46
+    0x1.0000000000000p+0 0x0.0000000000000p+0 0x0.0000000000000p+0
+    0x1.0000000000000p+0 0x0.0000000000000p+0 0x0.0000000000000p+0
+    0x1.fc00000000000p-1 0x1.0101575890000p-7 -0x1.0c76b999d2be8p-46
+    0x1.f800000000000p-1 0x1.0205658938000p-6 -0x1.3dc5b06e2f7d2p-45
+    0x1.f400000000000p-1 0x1.8492528c90000p-6 -0x1.aa0ba325a0c34p-45
+    0x1.f000000000000p-1 0x1.0415d89e74000p-5 0x1.111c05cf1d753p-47
+    0x1.ec00000000000p-1 0x1.466aed42e0000p-5 -0x1.c167375bdfd28p-45
+    0x1.e800000000000p-1 0x1.894aa149fc000p-5 -0x1.97995d05a267dp-46
+    0x1.e400000000000p-1 0x1.ccb73cdddc000p-5 -0x1.a68f247d82807p-46
+    0x1.e200000000000p-1 0x1.eea31c006c000p-5 -0x1.e113e4fc93b7bp-47
+    0x1.de00000000000p-1 0x1.1973bd1466000p-4 -0x1.5325d560d9e9bp-45
+    0x1.da00000000000p-1 0x1.3bdf5a7d1e000p-4 0x1.cc85ea5db4ed7p-45
+    0x1.d600000000000p-1 0x1.5e95a4d97a000p-4 -0x1.c69063c5d1d1ep-45
+    0x1.d400000000000p-1 0x1.700d30aeac000p-4 0x1.c1e8da99ded32p-49
+    0x1.d000000000000p-1 0x1.9335e5d594000p-4 0x1.3115c3abd47dap-45
+    0x1.cc00000000000p-1 0x1.b6ac88dad6000p-4 -0x1.390802bf768e5p-46
+    0x1.ca00000000000p-1 0x1.c885801bc4000p-4 0x1.646d1c65aacd3p-45
+    0x1.c600000000000p-1 0x1.ec739830a2000p-4 -0x1.dc068afe645e0p-45
+    0x1.c400000000000p-1 0x1.fe89139dbe000p-4 -0x1.534d64fa10afdp-45
+    0x1.c000000000000p-1 0x1.1178e8227e000p-3 0x1.1ef78ce2d07f2p-45
+    0x1.be00000000000p-1 0x1.1aa2b7e23f000p-3 0x1.ca78e44389934p-45
+    0x1.ba00000000000p-1 0x1.2d1610c868000p-3 0x1.39d6ccb81b4a1p-47
+    0x1.b800000000000p-1 0x1.365fcb0159000p-3 0x1.62fa8234b7289p-51
+    0x1.b400000000000p-1 0x1.4913d8333b000p-3 0x1.5837954fdb678p-45
+    0x1.b200000000000p-1 0x1.527e5e4a1b000p-3 0x1.633e8e5697dc7p-45
+    0x1.ae00000000000p-1 0x1.6574ebe8c1000p-3 0x1.9cf8b2c3c2e78p-46
+    0x1.ac00000000000p-1 0x1.6f0128b757000p-3 -0x1.5118de59c21e1p-45
+    0x1.aa00000000000p-1 0x1.7898d85445000p-3 -0x1.c661070914305p-46
+    0x1.a600000000000p-1 0x1.8beafeb390000p-3 -0x1.73d54aae92cd1p-47
+    0x1.a400000000000p-1 0x1.95a5adcf70000p-3 0x1.7f22858a0ff6fp-47
+    0x1.a000000000000p-1 0x1.a93ed3c8ae000p-3 -0x1.8724350562169p-45
+    0x1.9e00000000000p-1 0x1.b31d8575bd000p-3 -0x1.c358d4eace1aap-47
+    0x1.9c00000000000p-1 0x1.bd087383be000p-3 -0x1.d4bc4595412b6p-45
+    0x1.9a00000000000p-1 0x1.c6ffbc6f01000p-3 -0x1.1ec72c5962bd2p-48
+    0x1.9600000000000p-1 0x1.db13db0d49000p-3 -0x1.aff2af715b035p-45
+    0x1.9400000000000p-1 0x1.e530effe71000p-3 0x1.212276041f430p-51
+    0x1.9200000000000p-1 0x1.ef5ade4dd0000p-3 -0x1.a211565bb8e11p-51
+    0x1.9000000000000p-1 0x1.f991c6cb3b000p-3 0x1.bcbecca0cdf30p-46
+    0x1.8c00000000000p-1 0x1.07138604d5800p-2 0x1.89cdb16ed4e91p-48
+    0x1.8a00000000000p-1 0x1.0c42d67616000p-2 0x1.7188b163ceae9p-45
+    0x1.8800000000000p-1 0x1.1178e8227e800p-2 -0x1.c210e63a5f01cp-45
+    0x1.8600000000000p-1 0x1.16b5ccbacf800p-2 0x1.b9acdf7a51681p-45
+    0x1.8400000000000p-1 0x1.1bf99635a6800p-2 0x1.ca6ed5147bdb7p-45
+    0x1.8200000000000p-1 0x1.214456d0eb800p-2 0x1.a87deba46baeap-47
+    0x1.7e00000000000p-1 0x1.2bef07cdc9000p-2 0x1.a9cfa4a5004f4p-45
+    0x1.7c00000000000p-1 0x1.314f1e1d36000p-2 -0x1.8e27ad3213cb8p-45
+    0x1.7a00000000000p-1 0x1.36b6776be1000p-2 0x1.16ecdb0f177c8p-46
+    0x1.7800000000000p-1 0x1.3c25277333000p-2 0x1.83b54b606bd5cp-46
+    0x1.7600000000000p-1 0x1.419b423d5e800p-2 0x1.8e436ec90e09dp-47
+    0x1.7400000000000p-1 0x1.4718dc271c800p-2 -0x1.f27ce0967d675p-45
+    0x1.7200000000000p-1 0x1.4c9e09e173000p-2 -0x1.e20891b0ad8a4p-45
+    0x1.7000000000000p-1 0x1.522ae0738a000p-2 0x1.ebe708164c759p-45
+    0x1.6e00000000000p-1 0x1.57bf753c8d000p-2 0x1.fadedee5d40efp-46
+    0x1.6c00000000000p-1 0x1.5d5bddf596000p-2 -0x1.a0b2a08a465dcp-47
+""".split()]).reshape(128, 3)
+# e_exp_data.c poly[5 - EXP_POLY_ORDER ..] = C2..C5 are _EXP_C2.._EXP_C5 above.
+
+
+def _quiet(a):
+    """The NaN an SSE operation returns for a NaN operand (quiet bit set)."""
+    if a.dtype == _F32:
+        return (_u32(a) | np.uint32(0x00400000)).view(_F32)
+    return (_u64(a) | np.uint64(0x0008000000000000)).view(_F64)
+
+
+def _sse_add_nan(x, y):
+    """``x + y`` where at least one operand is NaN: the first NaN operand, quieted."""
+    return np.where(np.isnan(x), _quiet(x), _quiet(y))
+
+
+def _issignaling(a):
+    if a.dtype == _F32:
+        u = _u32(a)
+        return ((u & np.uint32(0x7FC00000)) == np.uint32(0x7F800000)) & \
+            ((u & np.uint32(0x003FFFFF)) != 0)
+    u = _u64(a)
+    return ((u & np.uint64(0x7FF8000000000000)) == np.uint64(0x7FF0000000000000)) & \
+        ((u & np.uint64(0x0007FFFFFFFFFFFF)) != 0)
+
+
+def _checkint(iy, ebits, mbits):
+    """glibc ``checkint``: 0 = not an integer, 1 = odd integer, 2 = even integer (``iy``:
+    bits of a non-zero finite value)."""
+    U = iy.dtype.type
+    bias = (1 << (ebits - 1)) - 1
+    e = ((iy >> U(mbits)) & U((1 << ebits) - 1)).astype(np.int64)
+    sh = np.clip(bias + mbits - e, 0, mbits + 1).astype(iy.dtype)
+    one = U(1)
+    frac = iy & ((one << sh) - one)
+    odd = (iy & (one << sh)) != 0
+    res = np.where(frac != 0, 0, np.where(odd, 1, 2))
+    res = np.where(e < bias, 0, res)
+    return np.where(e > bias + mbits, 2, res)
+
+
+def _zeroinfnan(i, inf_bits):
+    U = i.dtype.type
+    return (U(2) * i - U(1)) >= U(2 * inf_bits - 1)
+
+
+def _pow_specials_y(x, y, ix, iy, one_bits, inf_bits, sign_mask):
+    """glibc ``pow``/``powf``: the result when y is 0, inf or nan."""
+    U = ix.dtype.type
+    F = x.dtype.type
+    two_ix, two_iy = U(2) * ix, U(2) * iy
+    r = np.where((two_ix < U(2 * one_bits)) == ((iy & U(sign_mask)) == 0), F(0.0), y * y)
+    r = np.where(two_ix == U(2 * one_bits), F(1.0), r)
+    r = np.where((two_ix > U(2 * inf_bits)) | (two_iy > U(2 * inf_bits)), _sse_add_nan(x, y), r)
+    r = np.where(ix == U(one_bits), np.where(_issignaling(y), _sse_add_nan(x, y), F(1.0)), r)
+    return np.where(two_iy == 0, np.where(_issignaling(x), _sse_add_nan(x, y), F(1.0)), r)
+
+
+def _pow_specials_x(x, ix, iy, yint, sign_mask):
+    """glibc ``pow``/``powf``: x is 0, inf or nan (y is not): ``x2 = x*x``, negated for a
+    negative x and an odd integer y, ``1/x2`` for a negative y (``__math_divzero`` for
+    x = 0 gives the same value)."""
+    U = ix.dtype.type
+    F = x.dtype.type
+    x2 = np.where(np.isnan(x), _quiet(x), x * x)
+    flip = ((ix & U(sign_mask)) != 0) & (yint == 1)
+    x2 = np.where(flip, -x2, x2)
+    return np.where((iy & U(sign_mask)) != 0, np.where(np.isnan(x2), x2, F(1.0) / x2), x2)
+
+
+def _log2_inline_f(ix):
+    """e_powf.c ``log2_inline`` (``-mfma`` build: every ``a*b + c`` fused)."""
+    tmp = ix - np.uint32(0x3F330000)
+    i = ((tmp >> np.uint32(19)) % np.uint32(16)).astype(np.intp)
+    top = tmp & np.uint32(0xFF800000)
+    iz = ix - top
+    k = top.view(np.int32) >> np.int32(23)
+    invc = _POWF_LOG2_TAB[i, 0]
+    logc = _POWF_LOG2_TAB[i, 1]
+    z = iz.view(_F32).astype(_F64)
+    A = _POWF_A
+    r = _fma(z, invc, -1.0)
+    y0 = logc + k.astype(_F64)
+    r2 = r * r
+    y = _fma(A[0], r, A[1])
+    p = _fma(A[2], r, A[3])
+    r4 = r2 * r2
+    q = _fma(A[4], r, y0)
+    q = _fma(p, r2, q)
+    return _fma(y, r4, q)
+
+
+def _exp2_inline_f(xd, sign_bias):
+    """e_powf.c ``exp2_inline`` (no TOINT_INTRINSICS, ``-mfma`` build)."""
+    kd = xd + _EXP2F_SHIFT_SCALED
+    ki = _u64(kd)
+    kd = kd - _EXP2F_SHIFT_SCALED
+    r = xd - kd
+    t = _EXP2F_TAB[(ki % np.uint64(_EXPF_N)).astype(np.intp)]
+    t = t + ((ki + sign_bias.astype(np.uint64)) << np.uint64(52 - 5))
+    s = t.view(_F64)
+    C = _EXP2F_POLY
+    z = _fma(C[0], r, C[1])
+    r2 = r * r
+    y = _fma(C[2], r, 1.0)
+    y = _fma(z, r2, y)
+    return y * s
+
+
+def powf(x, y, ftz_daz=False, variant="2.27", fma=True):
+    """glibc 2.36 ``powf`` (``e_powf.c``, ``__powf_fma``: ``-mfma -mavx2``, every
+    ``a*b + c`` of ``log2_inline``/``exp2_inline`` contracted, as the distribution build's
+    generated code shows). float32 in (broadcast together), float32 out.
+
+    * Only the FMA build is emulated (``fma=False`` raises ``NotImplementedError``).
+    * ``__math_invalidf`` (negative x, non-integer y) returns the x86 default NaN
+      (``0xFFC00000``, sign bit set); ``x + y`` with a NaN operand returns the first NaN
+      operand quieted.
+    * Under DAZ a subnormal x reads as 0 in the normalisation ``x * 0x1p23f``, so its
+      logarithm is that of 2**-150; a subnormal y reads as 0 in ``y * log2(x)``.
+    """
+    _check_variant(variant, _F32_VARIANTS)
+    if not fma:
+        raise NotImplementedError("only the FMA build of powf is emulated")
+    x, y = np.broadcast_arrays(np.asarray(x, _F32), np.asarray(y, _F32))
+    shape = x.shape
+    x = np.ascontiguousarray(x).reshape(-1)
+    y = np.ascontiguousarray(y).reshape(-1)
+    U = np.uint32
+    ix, iy = _u32(x), _u32(y)
+    tiny = np.finfo(_F32).tiny
+    with np.errstate(all="ignore"):
+        zy = _zeroinfnan(iy, 0x7F800000)
+        zx = _zeroinfnan(ix, 0x7F800000) & ~zy
+        neg = (ix & U(0x80000000)) != 0
+        yint = _checkint(iy, 8, 23)
+        invalid = neg & ~zx & ~zy & (yint == 0)
+        sign = neg & (yint == 1)
+        sign_bias = np.where(sign, U(1 << 16), U(0))
+        mix = ix & U(0x7FFFFFFF)
+        sub = mix < U(0x00800000)
+        if ftz_daz:
+            nx = np.zeros_like(mix)
+        else:
+            nx = _u32(x * _F32(2.0 ** 23)) & U(0x7FFFFFFF)
+        mix = np.where(sub, nx - U(23 << 23), mix)
+        logx = _log2_inline_f(mix)
+        yd = y.astype(_F64)
+        if ftz_daz:
+            yd = np.where(np.abs(y) < tiny, np.copysign(0.0, yd), yd)
+        ylogx = yd * logx
+        out = _exp2_inline_f(ylogx, sign_bias).astype(_F32)
+        big = ((_u64(ylogx) >> np.uint64(47)) & np.uint64(0xFFFF)) >= \
+            (np.float64(126.0).view(np.uint64) >> np.uint64(47))
+        sgn = np.where(sign, _F32(-1.0), _F32(1.0))
+        may_uflow = _F32(0.0) if ftz_daz else _F32(2.0 ** -149)
+        ov = np.where(ylogx <= -150.0, sgn * _F32(0.0), out)
+        ov = np.where((ylogx > -150.0) & (ylogx < -149.0), sgn * may_uflow, ov)
+        ov = np.where(ylogx > float.fromhex("0x1.fffffffd1d571p+6"), sgn * _F32(np.inf), ov)
+        out = np.where(big, ov, out)
+        if ftz_daz:
+            out = np.where(np.abs(out) < tiny, np.copysign(_F32(0.0), out), out)
+        out = np.where(invalid, np.uint32(0xFFC00000).view(_F32), out)
+        out = np.where(zx, _pow_specials_x(x, ix, iy, yint, 0x80000000), out)
+        out = np.where(zy, _pow_specials_y(x, y, ix, iy, 0x3F800000, 0x7F800000, 0x80000000),
+                       out)
+    return out.astype(_F32, copy=False).reshape(shape)
+
+
+def _log_inline_d(ix):
+    """e_pow.c ``log_inline`` (``__FP_FAST_FMA`` build; the compiler also fuses
+    ``kd*Ln2hi + logc``, ``kd*Ln2lo + logctail``, the polynomial's ``a + r*b`` steps and
+    ``ar3 * poly + (lo1 + lo2 + lo3 + lo4)``). Returns (hi, lo)."""
+    tmp = ix - np.uint64(0x3FE6955500000000)
+    i = ((tmp >> np.uint64(45)) % np.uint64(128)).astype(np.intp)
+    k = tmp.view(np.int64) >> np.int64(52)
+    iz = ix - (tmp & np.uint64(0xFFF << 52))
+    z = iz.view(_F64)
+    kd = k.astype(_F64)
+    invc = _POW_LOG_TAB[i, 0]
+    logc = _POW_LOG_TAB[i, 1]
+    logctail = _POW_LOG_TAB[i, 2]
+    A = _POW_A
+    r = _fma(z, invc, -1.0)
+    t1 = _fma(kd, _POW_LN2HI, logc)
+    t2 = t1 + r
+    lo1 = _fma(kd, _POW_LN2LO, logctail)
+    lo2 = t1 - t2 + r
+    ar = A[0] * r
+    ar2 = r * ar
+    ar3 = r * ar2
+    hi = t2 + ar2
+    lo3 = _fma(ar, r, -ar2)
+    lo4 = t2 - hi + ar2
+    q = _fma(_fma(r, A[6], A[5]), ar2, _fma(r, A[4], A[3]))
+    q = _fma(ar2, q, _fma(r, A[2], A[1]))
+    lo = _fma(ar3, q, ((lo1 + lo2) + lo3) + lo4)
+    y = hi + lo
+    return y, hi - y + lo
+
+
+def _exp_inline_d(x, xtail, sign_bias, ftz):
+    """e_pow.c ``exp_inline`` (``-mfma`` build) including ``specialcase``,
+    ``__math_oflow``/``__math_uflow``; ``sign_bias`` is 0 or 0x40000 (uint64)."""
+    U = np.uint64
+    ux = _u64(x)
+    abstop = ((ux >> U(52)) & U(0x7FF)).astype(np.int64)
+    sgn = np.where(sign_bias != 0, -1.0, 1.0)
+    kd = _fma(x, _EXP_INVLN2N, _EXP_SHIFT)
+    ki = _u64(kd)
+    kd = kd - _EXP_SHIFT
+    r = _fma(kd, _EXP_NEGLN2LON, _fma(kd, _EXP_NEGLN2HIN, x))
+    r = xtail + r
+    idx = (U(2) * (ki % U(_EXP_N))).astype(np.intp)
+    top = (ki + sign_bias) << U(52 - 7)
+    tail = _EXP_TAB_U[idx].view(_F64)
+    sbits = _EXP_TAB_U[idx + 1] + top
+    r2 = r * r
+    tmp = _fma(r2 * r2, _fma(r, _EXP_C5, _EXP_C4), _fma(_fma(r, _EXP_C3, _EXP_C2), r2, tail + r))
+    scale = sbits.view(_F64)
+    out = _fma(scale, tmp, scale)
+    spc = (abstop >= 0x408) & (abstop < 0x409)
+    if spc.any():
+        pos = (ki & U(0x80000000)) == 0
+        sc1 = (sbits - U(1009 << 52)).view(_F64)
+        y1 = _fma(sc1, tmp, sc1) * float.fromhex("0x1p1009")
+        sb2 = sbits + U(1022 << 52)
+        sc2 = sb2.view(_F64)
+        st = sc2 * tmp
+        y2 = sc2 + st
+        one = np.where(y2 < 0.0, -1.0, 1.0)
+        lo = sc2 - y2 + st
+        hi = one + y2
+        lo = one - hi + y2 + lo
+        y3 = (hi + lo) - one
+        y3 = np.where(y3 == 0.0, (sb2 & U(0x8000000000000000)).view(_F64), y3)
+        y2 = np.where(np.abs(y2) < 1.0, y3, y2)
+        y2 = float.fromhex("0x1p-1022") * y2
+        out = np.where(spc, np.where(pos, y1, y2), out)
+    if ftz:
+        out = _flush64(out)
+    out = np.where(abstop < 0x3C9, sgn * (1.0 + x), out)
+    hard = abstop >= 0x409
+    out = np.where(hard, np.where((ux >> U(63)) != 0, sgn * 0.0, sgn * np.inf), out)
+    return out
+
+
+def pow(x, y, ftz_daz=False, variant="2.2.5", fma=True):  # noqa: A001 - libm's name
+    """glibc 2.36 ``pow`` (``e_pow.c`` built ``-mfma -mavx2``: ``__ieee754_pow_fma``, with
+    ``__FP_FAST_FMA`` and the compiler's contractions read from the distribution build's
+    generated code). float64 in (broadcast together), float64 out.
+
+    ``variant="2.2.5"`` is the SVID compat wrapper ``pow@GLIBC_2.2.5`` (``w_pow_compat.c``,
+    ``__kernel_standard`` types 21/22/23/24/43 with ``_LIB_VERSION == _POSIX_``): it returns
+    the same value as ``__ieee754_pow`` in every case (under DAZ a subnormal x compares equal
+    to 0 there too), so both variants share this code. Only the FMA build is emulated.
+    """
+    _check_variant(variant, _F64_VARIANTS)
+    if not fma:
+        raise NotImplementedError("only the FMA build of pow is emulated")
+    x, y = np.broadcast_arrays(np.asarray(x, _F64), np.asarray(y, _F64))
+    shape = x.shape
+    x = np.ascontiguousarray(x).reshape(-1)
+    y = np.ascontiguousarray(y).reshape(-1)
+    U = np.uint64
+    ix, iy = _u64(x), _u64(y)
+    with np.errstate(all="ignore"):
+        topx = (ix >> U(52)).astype(np.int64)
+        topy = (iy >> U(52)).astype(np.int64) & 0x7FF
+        zy = _zeroinfnan(iy, 0x7FF0000000000000)
+        zx = _zeroinfnan(ix, 0x7FF0000000000000) & ~zy
+        neg = (ix >> U(63)) != 0
+        yint = _checkint(iy, 11, 52)
+        invalid = neg & ~zx & ~zy & (yint == 0)
+        sign = neg & (yint == 1)
+        sign_bias = np.where(sign, U(0x800 << 7), U(0))
+        mix = ix & U(0x7FFFFFFFFFFFFFFF)
+        # |y| < 2**-65 or |y| >= 2**63 (finite, non-zero; y is even or x >= 0 here)
+        yout = ~zx & ~zy & ~invalid & ((topy < 0x3BE) | (topy >= 0x43E))
+        xgt1 = mix > U(0x3FF0000000000000)
+        ys = _flush64(y) if ftz_daz else y
+        yo = np.where(xgt1, 1.0 + ys, 1.0 - ys)
+        yo = np.where(topy >= 0x43E, np.where(xgt1 == (iy >> U(63) == 0), np.inf, 0.0), yo)
+        yo = np.where(mix == U(0x3FF0000000000000), 1.0, yo)
+        sub = (topx & 0x7FF) == 0
+        if ftz_daz:
+            nx = np.zeros_like(mix)
+        else:
+            nx = _u64(x * 2.0 ** 52) & U(0x7FFFFFFFFFFFFFFF)
+        mix = np.where(sub, nx - U(52 << 52), mix)
+        hi, lo = _log_inline_d(mix)
+        ehi = y * hi
+        elo = _fma(y, lo, _fma(y, hi, -ehi))
+        out = _exp_inline_d(ehi, elo, sign_bias, ftz_daz)
+        out = np.where(yout, yo, out)
+        out = np.where(invalid, np.uint64(0xFFF8000000000000).view(_F64), out)
+        out = np.where(zx, _pow_specials_x(x, ix, iy, yint, 0x8000000000000000), out)
+        out = np.where(zy, _pow_specials_y(x, y, ix, iy, 0x3FF0000000000000,
+                                           0x7FF0000000000000, 0x8000000000000000), out)
     return out.astype(_F64, copy=False).reshape(shape)
