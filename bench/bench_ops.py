@@ -44,6 +44,8 @@ def main(argv=None):
         ("nn.relu", lambda m, x: m.nn.relu(x)),
         ("abs", lambda m, x: m.abs(x)),
         ("maximum", lambda m, x: m.maximum(x, x)),
+        ("pow(x, 1.5)", lambda m, x: m.pow(x, 1.5)),
+        ("pow(x, x)", lambda m, x: m.pow(x, x)),
         ("clip_by_value", lambda m, x: m.clip_by_value(x, 0.1, 0.9)),
         ("reduce_sum(axis=-1)", lambda m, x: m.reduce_sum(x, axis=-1)),
         ("reduce_sum(all)", lambda m, x: m.reduce_sum(x)),
@@ -61,6 +63,8 @@ def main(argv=None):
         ("keras sparse_cat_ce", lambda m, x: m.keras.losses.sparse_categorical_crossentropy(
             m.constant(np.arange(x.shape[0]) % x.shape[1]), x)),
         ("keras binary_ce", lambda m, x: m.keras.losses.binary_crossentropy(x, x)),
+        ("keras cat_focal_ce", lambda m, x: m.keras.losses.categorical_focal_crossentropy(x, x)),
+        ("keras bin_focal_ce", lambda m, x: m.keras.losses.binary_focal_crossentropy(x, x)),
     ]
 
     def _grad(m, x, fn):

@@ -179,6 +179,42 @@ def test_configs():
         "from_logits": False, "label_smoothing": 0.0, "axis": -1, "alpha": 0.25, "gamma": 2.0}
 
 
+def test_focal_losses():
+    # recorded from tf.keras (Keras 3.15.1) on TF 2.21: focal factors go through TF's Pow
+    bits(K.losses.binary_focal_crossentropy([[0, 1], [0, 0]], [[0.6, 0.4], [0.4, 0.6]], gamma=2),
+         "float32", (2,), "06e4a83ed0bc523e")
+    bits(K.losses.categorical_focal_crossentropy([[0, 1, 0], [0, 0, 1]],
+                                                 [[0.05, 0.9, 0.05], [0.1, 0.85, 0.05]]),
+         "float32", (2,), "26198a3993082d3f")
+    y_true, y_pred = [0, 1, 0, 0], [-18.6, 0.51, 2.94, -12.8]
+    bits(K.losses.BinaryFocalCrossentropy(gamma=2, from_logits=True)(y_true, y_pred),
+         "float32", (), "48f3303f")
+    y2, p2 = [[0, 1], [0, 0]], [[-18.6, 0.51], [2.94, -12.8]]
+    bits(K.losses.BinaryFocalCrossentropy(gamma=3, from_logits=True)(y2, p2, sample_weight=[0.8, 0.2]),
+         "float32", (), "ee51083e")
+    bits(K.losses.BinaryFocalCrossentropy(apply_class_balancing=True, gamma=3, from_logits=True,
+                                          reduction="sum")(y2, p2), "float32", (), "3adb763f")
+    y, p = [[0., 1., 0.], [0., 0., 1.]], [[0.05, 0.95, 0], [0.1, 0.8, 0.1]]
+    bits(K.losses.CategoricalFocalCrossentropy()(y, p), "float32", (), "99bf6e3e")
+    bits(K.losses.CategoricalFocalCrossentropy(reduction=None, gamma=1.5, label_smoothing=0.1)(y, p),
+         "float32", (2,), "3c59213eb657f33e")
+    # 24 elements: the first 24 of Pow's output take Eigen's packet path
+    y4 = np.eye(4, 6, dtype=np.float32)
+    p4 = ((np.arange(24, dtype=np.float32).reshape(4, 6) % 7 + 1) / 10).astype(np.float32)
+    bits(K.losses.categorical_focal_crossentropy(y4, p4, gamma=1.5), "float32", (4,),
+         "4019353f347e383f48ba3b3f0cd13e3f")
+    bits(K.losses.binary_focal_crossentropy(y4, p4, gamma=2.5), "float32", (4,),
+         "cb7fbd3e93d0d13e9029dd3e1735e33e")
+    yn = np.array(y, np.float32)
+    want = {"float16": ("ec34", "503b2d30"), "bfloat16": ("9d3e", "6a3f053e"),
+            "float64": ("452224cfabaed33f", "cc0c74396341ed3fb975d59aceb4c03f")}
+    for dt, (c_hex, b_hex) in want.items():
+        bits(K.losses.CategoricalFocalCrossentropy(from_logits=True, dtype=dt, alpha=0.5, gamma=0.5)(yn, LG),
+             dt, (), c_hex)
+        bits(K.losses.binary_focal_crossentropy(tf.constant(y, dt), tf.constant(LG, dt), from_logits=True,
+                                                gamma=1.5, apply_class_balancing=True), dt, (2,), b_hex)
+
+
 def test_tree_structures():
     c = K.losses.CategoricalCrossentropy()
     with pytest.raises(ValueError) as e:

@@ -176,3 +176,17 @@ def test_python_floats_to_half_round_through_float(mod):
         xb = 1 + 2 ** -8 + 2 ** -30
         assert u16(tf.constant([xb], dtype=tf.bfloat16)) == [16256]
         assert u16(tf.constant(xb, dtype=tf.bfloat16)) == 16256
+
+
+def test_pow_operator_tf221():
+    """``x ** y`` / ``y ** x`` = tf.pow with the other operand converted to the tensor's
+    dtype (TF 2.21 binary_op_wrapper); bits and texts printed by TF 2.21."""
+    import tfxent as tf
+    x = tf.constant([0.5, 2.0, 3.0, -1.5, 0.1, 7.7, 1e-3, 4.0, 9.0, 0.3, 0.9, 1.1, 2.5, 3.3,
+                     4.4, 5.5, 6.6, 0.25])
+    assert ((1.0 - x) ** 2.0).numpy().tobytes().hex() == (
+        "0000803e0000803f000080400000c840285c4f3f5b8f3342ff7c7f3f000010410000804247e1fa3e"
+        "0fd7233c0fd7233c00001040ae47a940c3f538410100a24147e1fa410000103f")
+    with pytest.raises(TypeError) as e:
+        tf.constant([1, 2]) ** 0.5
+    assert str(e.value) == "Cannot convert 0.5 to EagerTensor of dtype int32"

@@ -9,8 +9,12 @@ from ._dtypes import (DType, as_dtype, float16, bfloat16, float32, float64, half
 from ._tensor import Tensor, TensorShape  # noqa: F401
 from ._api_v2 import (constant, convert_to_tensor, cast, exp, abs, maximum, minimum,  # noqa: F401
                       clip_by_value, reduce_sum, reduce_mean, reduce_max, reduce_min,
-                      reduce_prod, add, subtract, multiply, negative, sigmoid,
-                      ones, zeros, ones_like, zeros_like)
+                      reduce_prod, add, subtract, multiply, negative, sigmoid, pow,
+                      ones, zeros, ones_like, zeros_like,
+                      one_hot, argmax, argmin, equal, not_equal, less, less_equal, greater,
+                      greater_equal, logical_and, logical_or, logical_not, reshape,
+                      transpose, squeeze, expand_dims, shape, size, rank, range, stack,
+                      concat, fill, square, truediv, divide, matmul, sqrt)
 from . import errors, math, nn, raw_ops, config, compat, gradients, keras, debugging  # noqa: F401
 from ._profile import NumericsProfile  # noqa: F401
 

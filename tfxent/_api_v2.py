@@ -117,6 +117,13 @@ def multiply(x, y, name=None):
 
 
 @dispatch_support
+def pow(x, y, name=None):  # noqa: A001 - TF's name
+    # math_ops.pow runs gen_math_ops._pow inside ops.name_scope(name, "Pow", [x]), which in
+    # eager mode yields None: the op never carries the given name.
+    return _ops.binary_op(_REF, "Pow", x, y, None)
+
+
+@dispatch_support
 def clip_by_value(t, clip_value_min, clip_value_max, name=None):
     return _ops.clip_by_value(_REF, t, clip_value_min, clip_value_max, name)
 
@@ -193,3 +200,144 @@ def ones_like(input, dtype=None, name=None, layout=None):  # noqa: A002 - TF's n
 @dispatch_support
 def zeros_like(input, dtype=None, name=None, layout=None):  # noqa: A002 - TF's name
     return _filled_like(input, dtype, 0, _REF)
+
+
+# -- array / index helpers and matmul (bodies in _array_api) --------------------------------
+from . import _array_api as _arr  # noqa: E402
+
+
+@dispatch_support
+def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None, name=None):
+    return _arr.one_hot(_REF, indices, depth, on_value, off_value, axis, dtype, name)
+
+
+@dispatch_support
+def argmax(input, axis=None, output_type=_dtypes.int64, name=None):  # noqa: A002
+    return _arr.arg_reduce(_REF, "ArgMax", input, axis, output_type, name)
+
+
+@dispatch_support
+def argmin(input, axis=None, output_type=_dtypes.int64, name=None):  # noqa: A002
+    return _arr.arg_reduce(_REF, "ArgMin", input, axis, output_type, name)
+
+
+@dispatch_support
+def equal(x, y, name=None):
+    return _arr.compare(_REF, "Equal", x, y, name)
+
+
+@dispatch_support
+def not_equal(x, y, name=None):
+    return _arr.compare(_REF, "NotEqual", x, y, name)
+
+
+def less(x, y, name=None):
+    return _arr.compare(_REF, "Less", x, y, name)
+
+
+def less_equal(x, y, name=None):
+    return _arr.compare(_REF, "LessEqual", x, y, name)
+
+
+def greater(x, y, name=None):
+    return _arr.compare(_REF, "Greater", x, y, name)
+
+
+def greater_equal(x, y, name=None):
+    return _arr.compare(_REF, "GreaterEqual", x, y, name)
+
+
+def logical_and(x, y, name=None):
+    return _arr.logical(_REF, "LogicalAnd", name, x, y)
+
+
+def logical_or(x, y, name=None):
+    return _arr.logical(_REF, "LogicalOr", name, x, y)
+
+
+def logical_not(x, name=None):
+    return _arr.logical(_REF, "LogicalNot", name, x)
+
+
+@dispatch_support
+def reshape(tensor, shape, name=None):
+    return _arr.reshape(_REF, tensor, shape, name)
+
+
+@dispatch_support
+def transpose(a, perm=None, conjugate=False, name="transpose"):
+    return _arr.transpose(_REF, a, perm, name, conjugate)
+
+
+@dispatch_support
+def squeeze(input, axis=None, name=None):  # noqa: A002
+    return _arr.squeeze(_REF, input, axis, name)
+
+
+@dispatch_support
+def expand_dims(input, axis, name=None):  # noqa: A002
+    return _arr.expand_dims(_REF, input, axis, name)
+
+
+@dispatch_support
+def shape(input, out_type=None, name=None):  # noqa: A002
+    return _arr.shape(_REF, input, _dtypes.int32 if out_type is None else out_type, name)
+
+
+@dispatch_support
+def size(input, out_type=None, name=None):  # noqa: A002
+    return _arr.size(_REF, input, _dtypes.int32 if out_type is None else out_type, name)
+
+
+@dispatch_support
+def rank(input, name=None):  # noqa: A002
+    return _arr.rank(_REF, input, name)
+
+
+@dispatch_support
+def range(start, limit=None, delta=1, dtype=None, name="range"):  # noqa: A001
+    return _arr.range_(_REF, start, limit, delta, dtype, name)
+
+
+@dispatch_support
+def stack(values, axis=0, name="stack"):
+    return _arr.stack(_REF, values, axis, name)
+
+
+@dispatch_support
+def concat(values, axis, name="concat"):
+    return _arr.concat(_REF, values, axis, name)
+
+
+@dispatch_support
+def fill(dims, value, name=None, layout=None):
+    return _arr.fill(_REF, dims, value, name)
+
+
+def square(x, name=None):
+    return _arr.square(_REF, x, name)
+
+
+@dispatch_support
+def truediv(x, y, name=None):
+    return _ops.truediv(x, y, _REF)
+
+
+@dispatch_support
+def divide(x, y, name=None):
+    if not isinstance(x, Tensor):
+        x = to_tensor(x, dtype=y.dtype if isinstance(y, Tensor) else None, ref=_REF)
+    return x / y
+
+
+@dispatch_support
+def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_b=False,
+           a_is_sparse=False, b_is_sparse=False, output_type=None, grad_a=False, grad_b=False,
+           name=None):
+    return _arr.matmul(_REF, a, b, transpose_a, transpose_b, adjoint_a, adjoint_b, a_is_sparse,
+                       b_is_sparse, name, output_type, grad_a, grad_b)
+
+
+@dispatch_support
+def sqrt(x, name=None):
+    return _arr.sqrt(_REF, x, name)

@@ -73,7 +73,8 @@ def binary(op, x, y, name=None, ref="v2", scope=None):
     return wrap(out, dtype, ref)
 
 
-_OPS = {"add": "AddV2", "sub": "Sub", "mul": "Mul", "floordiv": "FloorDiv", "mod": "FloorMod"}
+_OPS = {"add": "AddV2", "sub": "Sub", "mul": "Mul", "floordiv": "FloorDiv", "mod": "FloorMod",
+        "pow": "Pow"}
 _INT_TRUEDIV = {"int8": _dtypes.float32, "uint8": _dtypes.float32, "int16": _dtypes.float32,
                 "uint16": _dtypes.float32, "int32": _dtypes.float64, "uint32": _dtypes.float64,
                 "int64": _dtypes.float64, "uint64": _dtypes.float64}
@@ -149,6 +150,17 @@ def comparison(op, self, other):
     return binary(op, self, other, ref=ref)
 
 
+def _compare_or_scalar(op, x, y, incompatible):
+    """``Equal``/``NotEqual`` with ``incompatible_shape_error=False``: shapes that do not
+    broadcast give one scalar (False for Equal, True for NotEqual)."""
+    from .errors import KernelError as _KE
+    try:
+        _cwise().bcast(x._value.shape, y._value.shape)
+    except _KE:
+        return np.array(incompatible)
+    return getattr(_cwise(), op)(ctx_for("v2"), x._value, y._value)
+
+
 def tensor_equals(self, other):
     if self._ref == "v1":
         return self is other
@@ -159,7 +171,7 @@ def tensor_equals(self, other):
     except (TypeError, ValueError):
         return False
     _type_mismatch("v2", "Equal", [x.dtype, y.dtype])
-    out = _cwise().Equal(ctx_for("v2"), x._value, y._value, incompatible_shape_error=False)
+    out = _compare_or_scalar("Equal", x, y, False)
     return wrap(out, _dtypes.bool, "v2")
 
 
@@ -173,7 +185,7 @@ def tensor_not_equals(self, other):
     except (TypeError, ValueError):
         return True
     _type_mismatch("v2", "NotEqual", [x.dtype, y.dtype])
-    out = _cwise().NotEqual(ctx_for("v2"), x._value, y._value, incompatible_shape_error=False)
+    out = _compare_or_scalar("NotEqual", x, y, True)
     return wrap(out, _dtypes.bool, "v2")
 
 

@@ -269,7 +269,7 @@ def _binop(op):
 
 
 for _name, _op in (("add", "add"), ("sub", "sub"), ("mul", "mul"), ("truediv", "truediv"),
-                   ("floordiv", "floordiv"), ("mod", "mod")):
+                   ("floordiv", "floordiv"), ("mod", "mod"), ("pow", "pow")):
     _f, _r = _binop(_op)
     setattr(Tensor, "__%s__" % _name, _f)
     setattr(Tensor, "__r%s__" % _name, _r)

@@ -396,6 +396,54 @@ def _binary(b, fn, set_name):
     b.add(fn, "py", [[1, 5], [3, 2]])
 
 
+POW_EXPONENTS = (2.0, 0.5, 1.5, 3, -1.0, -2.5, 0.0, 1.0)
+POW_SHAPES = BIN_SHAPES + (((1031,), (1031,)), ((17, 33), (33,)), ((6, 7, 9), (6, 1, 9)),
+                           ((5, 1, 7), (1, 6, 1)), ((2, 3, 4, 5), (2, 1, 4, 1)))
+
+
+def _pow(b, set_name):
+    """``tf.pow`` / ``tf.math.pow`` (TF 2.21 only): packet and tail elements, scalar and
+    tensor exponents, broadcasting, specials, integer powers and their errors."""
+    if b.ref != "v2":
+        return
+    fn = "pow"
+    for dt in FLOATS:
+        for sa, sb in POW_SHAPES:
+            b.add(fn, dt, [tensor_arg("unit", dt, sa, 0), tensor_arg("normal", dt, sb, 1)])
+        for g in POW_EXPONENTS:
+            b.add(fn, dt, [tensor_arg("unit", dt, (37,), 2), g])
+        for reg in ("positive", "wide", "special", "large"):
+            b.add(fn, dt, [tensor_arg(reg, dt, (41,), 3), tensor_arg("normal", dt, (41,), 4)])
+        b.add(fn, dt, [tensor_arg("special", dt, (8, 9), 0), tensor_arg("special", dt, (9,), 1)])
+        b.add(fn, dt, [tensor_arg("normal", dt, (37,), 5), tensor_arg("cls5", dt, (37,), 6)])
+        b.add(fn, dt, [tensor_arg("wide", dt, (37,), 7), tensor_arg("special", dt, (), 8, rank0=True)])
+        b.add(fn, dt, [tensor_arg("special", dt, (), 9, rank0=True), tensor_arg("special", dt, (37,), 10)])
+        b.add(fn, dt, [tensor_arg("unit", dt, (3,), 0), tensor_arg("unit", dt, (4,), 1)])
+        for big in ((40009,),) + (((300007,), (1000, 1001)) if set_name == "full" else ()):
+            b.add(fn, dt, [tensor_arg("unit", dt, big, 11), 1.5])
+        b.add(fn, dt, [tensor_arg("unit", dt, (300, 70), 12), tensor_arg("normal", dt, (70,), 13)])
+    for dt in INTS:
+        b.add(fn, dt, [tensor_arg("int", dt, (37,), 0), tensor_arg("cls5", dt, (37,), 1)])
+        b.add(fn, dt, [tensor_arg("intbig", dt, (4, 5), 0), tensor_arg("cls40", dt, (5,), 1)])
+        b.add(fn, dt, [tensor_arg("int", dt, (7,), 0), 2])
+        b.add(fn, dt, [tensor_arg("int", dt, (7,), 0), tensor_arg("int", dt, (7,), 1)])
+        b.add(fn, dt, [tensor_arg("int", dt, (0,), 0), tensor_arg("int", dt, (0,), 1)])
+    x32 = A(input_key("unit", "float32", (7,)))
+    b.add("math.pow", "py", [x32, 2.0])
+    b.add("math.pow", "py", [x32, A(input_key("normal", "float32", (7,)))])
+    b.add(fn, "py", [x32, A(input_key("normal", "float64", (7,)))])
+    b.add(fn, "py", [x32, 0.5], {"name": "p"})
+    b.add(fn, "py", [[2.0, 0.5, F(float("nan")), -0.0, 4.0], [0.5, 2.0, 0.0, -1.0, F(float("inf"))]])
+    b.add(fn, "py", [[[1, 2], [3, 4]], [2, 3]])
+    b.add(fn, "py", [[2, 3], [-1, 2]])
+    b.add(fn, "py", [2, 10])
+    b.add(fn, "py", [2.0, -0.5])
+    b.add(fn, "py", [A(input_key("int", "int32", (7,))), 0.5])
+    b.add(fn, "py", [A(input_key("bool", "bool", (4,))), A(input_key("bool", "bool", (4,), 1))])
+    b.add(fn, "py", [A(input_key("unit", "float32", (2, 3, 2, 3, 2, 3))),
+                     A(input_key("unit", "float32", (2, 1, 2, 1, 2, 1), 1))])
+
+
 def _clip(b, set_name):
     fn = "clip_by_value"
     for dt in dtypes_for(b.ref):
@@ -866,6 +914,7 @@ def generate(set_name="default", refs=REFS):
             _reduce(b, fn, set_name)
         for fn in BINARY:
             _binary(b, fn, set_name)
+        _pow(b, set_name)
         _clip(b, set_name)
         _conversions(b, set_name)
         _printing(b, set_name)
@@ -874,6 +923,7 @@ def generate(set_name="default", refs=REFS):
         _xent(b, set_name)
         _v1_losses(b, set_name)
         _keras(b, set_name)
+        _array_helpers(b, set_name)
         out.extend(b.cases)
     ids = [c["id"] for c in out]
     assert len(ids) == len(set(ids)), "duplicate case ids"
@@ -1348,6 +1398,102 @@ def _keras(b, set_name):
                                       "label_smoothing": 0.1, "reduction": "sum", "name": "f"},
               method="get_config")
 
+    # -- focal losses: functions
+    for fn, shapes in ((L + "categorical_focal_crossentropy", ((6,), (4, 6), (2, 3, 5))),
+                       (L + "binary_focal_crossentropy", ((7,), (4, 5), (2, 3, 4)))):
+        binary = fn.startswith(L + "binary")
+        s2, s3 = shapes[1], shapes[2]
+        for dt in _K_FLOATS:
+            for shp in shapes:
+                b.add(fn, dt, [tensor_arg("unit", dt, shp), tensor_arg("unit", dt, shp, 1)])
+                b.add(fn, dt, [tensor_arg("unit", dt, shp), tensor_arg("normal", dt, shp)],
+                      {"from_logits": True})
+            lab3, p3, g3 = (tensor_arg("unit", dt, s3), tensor_arg("unit", dt, s3, 1),
+                            tensor_arg("normal", dt, s3))
+            for ax in (0, 1, -2, 2):
+                b.add(fn, dt, [lab3, p3], {"axis": ax})
+                b.add(fn, dt, [lab3, g3], {"from_logits": True, "axis": ax})
+            b.add(fn, dt, [lab3, g3], {"from_logits": True, "axis": 1, "label_smoothing": 0.2,
+                                       "gamma": 1.5})
+            lab, p2 = tensor_arg("unit", dt, s2), tensor_arg("unit", dt, s2, 1)
+            b.add(fn, dt, [lab, tensor_arg("special", dt, s2)])
+            b.add(fn, dt, [lab, tensor_arg("special", dt, s2)], {"from_logits": True})
+            b.add(fn, dt, [lab, p2], {"label_smoothing": 0.1})
+            b.add(fn, dt, [lab, tensor_arg("normal", dt, s2)],
+                  {"from_logits": True, "label_smoothing": 0.25})
+            for kw in ({"gamma": 0.0}, {"gamma": 0.5}, {"gamma": 1.5}, {"gamma": 3},
+                       {"gamma": -1.0}, {"alpha": 0.5, "gamma": 2.5}, {"alpha": 1.0}):
+                b.add(fn, dt, [lab, p2], kw)
+            b.add(fn, dt, [tensor_arg("unit", dt, (37, 11)), tensor_arg("normal", dt, (37, 11))],
+                  {"from_logits": True, "gamma": 1.5})
+            if binary:
+                b.add(fn, dt, [lab, p2], {"apply_class_balancing": True})
+                b.add(fn, dt, [lab, tensor_arg("normal", dt, s2)],
+                      {"apply_class_balancing": True, "alpha": 0.6, "from_logits": True,
+                       "gamma": 0.5})
+                b.add(fn, dt, [tensor_arg("bool", "bool", s2), p2])
+        for it in ("int32", "int64"):
+            b.add(fn, it, [tensor_arg("cls2", it, s2), tensor_arg("unit", "float32", s2, 1)])
+        if binary:
+            b.add(fn, "py", [[[0, 1], [0, 0]], [[0.6, 0.4], [0.4, 0.6]]], {"gamma": 2},
+                  texts=["repr"])
+            b.add(fn, "py", [[0.0, 1.0, 1.0], [0.0, 1.0, 0.5]], {"apply_class_balancing": True})
+        else:
+            b.add(fn, "py", [[[0, 1, 0], [0, 0, 1]], [[0.05, 0.9, 0.05], [0.1, 0.85, 0.05]]],
+                  texts=["repr"])
+            b.add(fn, "py", [[[0, 1, 0], [0, 0, 1]], [[0.05, 0.95, 0], [0.1, 0.8, 0.1]]],
+                  {"label_smoothing": 0.2, "from_logits": True})
+            b.add(fn, "py", [[[[0.0, 1.0]]], [[[0.4, 0.6]]]], {"gamma": 3})
+        b.add(fn, "err", [tensor_arg("unit", "float32", s2), tensor_arg("unit", "float32", (4, 4))])
+        b.add(fn, "err", [tensor_arg("unit", "float32", s2), tensor_arg("unit", "float32", s2, 1)],
+              {"axis": 2})
+        b.add(fn, "err", [tensor_arg("unit", "float32", s2), tensor_arg("unit", "float32", s2, 1)],
+              {"axis": True})
+        b.add(fn, "err", [tensor_arg("unit", "float32", s2), tensor_arg("unit", "float64", s2, 1)],
+              {"label_smoothing": 0.1})
+
+    # -- focal losses: classes
+    for cname, shp in (("CategoricalFocalCrossentropy", (4, 6)), ("BinaryFocalCrossentropy", (4, 5))):
+        fn = L + cname
+        binary = cname.startswith("Binary")
+        for dt in _K_FLOATS:
+            lab, pred = tensor_arg("unit", dt, shp), tensor_arg("unit", dt, shp, 1)
+            b.add(fn, dt, [lab, pred], init={})
+            b.add(fn, dt, [lab, tensor_arg("normal", dt, shp)], init={"from_logits": True})
+            b.add(fn, dt, [lab, pred], init={"dtype": dt, "gamma": 0.5})
+            b.add(fn, dt, [lab, tensor_arg("normal", dt, shp)], {"sample_weight": [1.0, 0.0, 2.5, 0.5]},
+                  init={"from_logits": True, "dtype": dt, "reduction": "sum", "gamma": 1.5})
+        lab = tensor_arg("unit", "float32", shp)
+        logits = tensor_arg("normal", "float32", shp)
+        for red in _K_REDUCTIONS:
+            for sw in (None, 2.0, [1.0, 0.0, 2.5, 0.5], tensor_arg("unit", "float32", (4, 1), 3)):
+                kw = {} if sw is None else {"sample_weight": sw}
+                b.add(fn, "reduction", [lab, logits], kw, init={"from_logits": True, "reduction": red})
+            b.add(fn, "reduction", [lab, logits], {"sample_weight": [0.0, 0.0, 0.0, 0.0]},
+                  init={"from_logits": True, "reduction": red})
+        for pol in ("mixed_float16", "mixed_bfloat16", "float64"):
+            b.add(fn, "policy", [lab, logits], {"sample_weight": [1.0, 3.0, 2.5, 0.5]},
+                  init={"from_logits": True, "dtype": pol})
+        for sw in (tensor_arg("unit", "float64", (4,), 3), [[1.0, 2.0, 0.5, 1.0, 3.0, 1.0][:shp[-1]]],
+                   tensor_arg("unit", "float32", (4, shp[-1]), 3)):
+            b.add(fn, "sample_weight", [lab, logits], {"sample_weight": sw},
+                  init={"from_logits": True, "reduction": "none"})
+        b.add(fn, "sample_weight", [lab, logits], {"sample_weight": [1.0, 2.0]}, init={})
+        inits = [{"alpha": 0.5, "gamma": 3.0, "label_smoothing": 0.1},
+                 {"gamma": 0.0, "from_logits": True}, {"alpha": 0.1, "gamma": 1.5, "axis": 0}]
+        if binary:
+            inits.append({"apply_class_balancing": True, "alpha": 0.4, "from_logits": True})
+        for init in inits:
+            b.add(fn, "init", [lab, logits], init=init)
+        b.add(fn, "init", [tensor_arg("unit", "float32", (2, 3, 5)), tensor_arg("unit", "float32", (2, 3, 5), 1)],
+              {"sample_weight": tensor_arg("unit", "float32", (2, 5), 2)}, init={"axis": 1})
+        b.add(fn, "kw", [], {"y_true": lab, "y_pred": logits, "sample_weight": 0.5},
+              init={"from_logits": True, "name": "n"})
+        b.add(fn, "tree", [[[0.0, 0.0, 1.0], [1.0, 0.0, 0.0]], [[0.1, 0.2, 0.7], [0.5, 0.3, 0.2]]],
+              init={})
+        b.add(fn, "err", [lab, logits], init={"dtype": "int7"})
+        b.add(fn, "err", [lab, tensor_arg("unit", "float32", (4, 3))], init={})
+
     # -- activations / ops
     for fn in ("keras.activations.softmax", "keras.ops.softmax", "keras.activations.sigmoid",
                "keras.ops.sigmoid"):
@@ -1365,3 +1511,214 @@ def _keras(b, set_name):
         else:
             b.add(fn, "py", [[1.0, -2.0, 0.5]])
 # ======================================================================= end keras (v2)
+
+
+# =========================================================================== array helpers
+# one_hot, argmax/argmin, comparisons, logical ops, reshape, transpose, squeeze, expand_dims,
+# shape/size/rank, range, stack, concat, fill, square, truediv/divide and matmul, as legacy
+# programs use them around the losses (both references).
+_ARR_FLOATS = ("float16", "float32", "float64")
+
+
+def _array_helpers(b, set_name):
+    v2 = b.ref == "v2"
+    x = A(input_key("normal", "float32", (7, 13)))
+    # -- one_hot
+    for dt in ("int32", "int64"):
+        b.add("one_hot", dt, [tensor_arg("cls10", dt, (6,)), 10])
+        b.add("one_hot", dt, [tensor_arg("int", dt, (4, 5)), 10])
+        b.add("one_hot", dt, [tensor_arg("cls10", dt, (3, 4)), 10], {"axis": 0})
+        b.add("one_hot", dt, [tensor_arg("cls10", dt, (3, 4)), 10], {"axis": 1})
+        b.add("one_hot", dt, [tensor_arg("cls10", dt, (6,)), 10], {"on_value": 0.9, "off_value": 0.01})
+        b.add("one_hot", dt, [tensor_arg("cls10", dt, (6,)), 10], {"dtype": {"dtype": "float64"}})
+        b.add("one_hot", dt, [tensor_arg("cls10", dt, (6,)), 10], {"on_value": 5})
+        b.add("one_hot", dt, [tensor_arg("cls10", dt, (6,)), 10], {"dtype": {"dtype": "int32"}})
+    b.add("one_hot", "py", [[0, 2, 1, 5, -1], 3])
+    b.add("one_hot", "py", [3, 4])
+    for bad in ([[0.0, 1.0], 3], [A(input_key("normal", "float32", (4,))), 3],
+                [[0, 1], -1], [[0, 1], 3.5], [[0, 1], [3]]):
+        b.add("one_hot", "err", bad)
+    b.add("one_hot", "err", [A(input_key("cls10", "int32", (4,))), 3], {"axis": -2})
+    b.add("one_hot", "err", [A(input_key("cls10", "int32", (4,))), 3], {"axis": 2})
+    b.add("one_hot", "err", [[0, 1], 3], {"on_value": 5.0, "dtype": {"dtype": "int32"}})
+    b.add("one_hot", "err", [[0, 1], 3], {"on_value": 1, "off_value": 0.0})
+    # -- argmax / argmin
+    dts = ("float16", "float32", "float64", "int32", "int64") + (("bfloat16",) if v2 else ())
+    for fn in ("argmax", "argmin", "math.argmax", "math.argmin"):
+        alias = fn.startswith("math.")
+        for dt in dts if not alias else ("float32",):
+            regs = ("int",) if dt in INTS else ("normal", "special")
+            for reg in regs:
+                for shp, ax in (((7, 13), 1), ((7, 13), 0), ((7, 13), -1), ((3, 4, 5), 2),
+                                ((3, 4, 5), 1), ((37,), 0), ((1031,), 0)):
+                    b.add(fn, dt, [tensor_arg(reg, dt, shp), ax])
+        if alias:
+            continue
+        b.add(fn, "py", [x])
+        b.add(fn, "py", [x, 1], {"output_type": {"dtype": "int32"}})
+        b.add(fn, "py", [[[1.0, F(float("nan")), 3.0], [F(float("nan")), F(float("nan")), 1.0]], 1])
+        b.add(fn, "py", [[F(float("-inf")), F(float("-inf"))], 0])
+        b.add(fn, "py", [[True, False, True], 0])
+        b.add(fn, "py", [[[3, 3, 1], [1, 2, 2]], 1])
+        for ax in (2, -3, 1.0):
+            b.add(fn, "err", [x, ax])
+        b.add(fn, "err", [x, 1], {"output_type": {"dtype": "float32"}})
+        b.add(fn, "err", [A(input_key("normal", "float32", (0, 3))), 0])
+        b.add(fn, "py", [A(input_key("normal", "float32", (0, 3))), 1])
+        b.add(fn, "err", [A(scalar_key("normal", "float32")), 0])
+        if not v2:
+            b.add(fn, "py", [x], {"dimension": 1})
+            b.add(fn, "err", [x], {"axis": 1, "dimension": 1})
+    # -- comparisons and logical ops
+    for fn in ("equal", "not_equal", "less", "greater", "less_equal", "greater_equal",
+               "math.equal", "math.less"):
+        for dt in ("float32", "float64", "int32", "int64", "float16"):
+            reg = "int" if dt in INTS else "special"
+            b.add(fn, dt, [tensor_arg(reg, dt, (4, 5), 0), tensor_arg(reg, dt, (4, 5), 1)])
+            b.add(fn, dt, [tensor_arg(reg, dt, (4, 5), 0), tensor_arg(reg, dt, (5,), 1)])
+        b.add(fn, "py", [x, 1])
+        b.add(fn, "py", [x, 0.5])
+        b.add(fn, "py", [[1, 2, 3], [3, 2, 1]])
+        b.add(fn, "err", [x, [1.0, 2.0]])
+        b.add(fn, "err", [x, A(input_key("int", "int32", (13,)))])
+    for fn in ("logical_and", "logical_or", "math.logical_and"):
+        b.add(fn, "bool", [A(input_key("bool", "bool", (4, 5), 0)), A(input_key("bool", "bool", (4, 5), 1))])
+        b.add(fn, "bool", [A(input_key("bool", "bool", (4, 5), 0)), A(input_key("bool", "bool", (5,), 1))])
+        b.add(fn, "py", [[True, False], [True, True]])
+        b.add(fn, "err", [[True], [1]])
+    b.add("logical_not", "bool", [A(input_key("bool", "bool", (4, 5)))])
+    b.add("logical_not", "py", [[True, False]])
+    # -- accuracy as legacy programs compute it
+    labels = A(input_key("cls10", "int64", (32,)))
+    b.add("equal", "acc", [A(input_key("cls10", "int64", (32,), 1)), labels])
+    # -- reshape / transpose / squeeze / expand_dims
+    for shp in ([91], [-1], [13, 7], [-1, 7], [7, -1, 13], [1, 91, 1], T(13, 7)):
+        b.add("reshape", "py", [x, shp])
+    for shp in ([4, 2], [-1, 4], [-1, -1], [5], [0, -1], [-2, 91], [2.0, 3]):
+        b.add("reshape", "err", [x, shp])
+    for dt in ("float16", "float32", "float64", "int32", "int64", "bool"):
+        reg = "bool" if dt == "bool" else "int" if dt in INTS else "normal"
+        b.add("reshape", dt, [A(input_key(reg, dt, (3, 4, 5))), [-1, 5]])
+        b.add("transpose", dt, [A(input_key(reg, dt, (3, 4, 5)))])
+        b.add("transpose", dt, [A(input_key(reg, dt, (3, 4, 5))), [1, 0, 2]])
+    for perm in ([1, 0], [0, 1], T(1, 0)):
+        b.add("transpose", "py", [x, perm])
+    b.add("transpose", "py", [x, [-1, 0]] if v2 else [x, [1, 0]])
+    for perm in ([0, 0], [0, 2], [0], [1, 0, 2], [1.0, 0.0]):
+        b.add("transpose", "err", [x, perm])
+    if not v2:
+        b.add("transpose", "err", [x, [-1, 0]])
+    y = A(input_key("normal", "float32", (1, 7, 1)))
+    for ax in (None, [0], 0, -1, [0, 2], T(2,)):
+        b.add("squeeze", "py", [y] + ([] if ax is None else [ax]))
+    for ax in (1, 3, -4):
+        b.add("squeeze", "err", [y, ax])
+    if not v2:
+        b.add("squeeze", "py", [y], {"squeeze_dims": [0]})
+        b.add("squeeze", "err", [y], {"axis": [0], "squeeze_dims": [0]})
+    for ax in (0, 1, 2, -1, -3, [1]):
+        b.add("expand_dims", "py", [x, ax])
+    for ax in (3, -4, [1, 2], 1.0):
+        b.add("expand_dims", "err", [x, ax])
+    if not v2:
+        b.add("expand_dims", "py", [x], {"dim": 1})
+        b.add("expand_dims", "err", [x])
+    # -- shape / size / rank
+    for fn in ("shape", "size", "rank"):
+        for v in (x, A(input_key("normal", "float32", (3, 0))), A(scalar_key("normal", "float32")),
+                  [[1, 2, 3]], 3.0):
+            b.add(fn, "py", [v])
+    b.add("shape", "py", [x], {"out_type": {"dtype": "int64"}})
+    b.add("size", "py", [x], {"out_type": {"dtype": "int64"}})
+    b.add("shape", "err", [x], {"out_type": {"dtype": "float32"}})
+    # -- range / stack / concat / fill
+    for args, kw in (([5], {}), ([1, 5, 2], {}), ([5.0], {}), ([0, 1, 0.1], {}), ([10, 2, -3], {}),
+                     ([5], {"dtype": {"dtype": "float64"}}), ([0.5, 3.7, 0.3], {}),
+                     ([2, 7], {"dtype": {"dtype": "int64"}}), ([-1.5, 2.5, 0.25], {"dtype": {"dtype": "float16"}}),
+                     ([0, 1, F(1.0 / 3)], {"dtype": {"dtype": "float64"}})):
+        b.add("range", "py", args, kw)
+    for args, kw in (([5, 1], {}), ([0, 5, 0], {}), ([5], {"delta": -1}), ([1.5], {"dtype": {"dtype": "int32"}}),
+                     ([1.0, 0.0], {})):
+        b.add("range", "err", args, kw)
+    x2 = A(input_key("normal", "float32", (7, 13), 1))
+    for ax in (0, 1, -1, 2):
+        b.add("stack", "py", [[x, x2], ax])
+        b.add("concat", "py", [[x, x2], ax if ax != 2 else -2])
+    b.add("stack", "py", [[1, 2.0]])
+    b.add("stack", "py", [[x, A(input_key("normal", "float64", (7, 13)))]])
+    b.add("stack", "py", [[x, A(input_key("normal", "float64", (7, 13)))], 1])
+    b.add("stack", "err", [[x, x2], 3])
+    b.add("stack", "err", [[x, A(input_key("normal", "float32", (13,)))]])
+    b.add("concat", "py", [[x], 0])
+    b.add("concat", "py", [[x, A(input_key("normal", "float64", (7, 13)))], 0])
+    b.add("concat", "err", [[x, x2], 2])
+    b.add("concat", "err", [[x, A(input_key("normal", "float32", (13,)))], 0])
+    b.add("concat", "err", [[x, A(input_key("normal", "float32", (3, 13)))], 1])
+    for args in (([2, 3], 5), ([2, 3], 5.0), ([4], F(float("nan"))), (T(2), A(scalar_key("normal", "float16"))),
+                 ([0, 3], 1.0)):
+        b.add("fill", "py", list(args))
+    b.add("fill", "err", [[-1], 1.0])
+    b.add("fill", "err" if not v2 else "py", [[2], [1.0]])
+    # -- square, truediv, divide
+    for fn in ("square", "math.square"):
+        for dt in ("float16", "float32", "float64", "int32", "int64"):
+            for reg in (("int", "intbig") if dt in INTS else ("normal", "special", "large")):
+                for shp in ((37,), (4, 5), (1031,)):
+                    b.add(fn, dt, [tensor_arg(reg, dt, shp)])
+        b.add(fn, "py", [[1.5, -2.0]])
+        b.add(fn, "err", [[True, False]])
+    if v2:  # TF 1.15.5's float32 Sqrt uses rsqrtps (not emulated): v2 only
+        for fn in ("sqrt", "math.sqrt"):
+            for dt in ("float16", "bfloat16", "float32", "float64"):
+                for reg in ("positive", "wide", "special"):
+                    for shp in ((37,), (4, 5), (1031,)):
+                        b.add(fn, dt, [tensor_arg(reg, dt, shp)])
+            b.add(fn, "py", [[4.0, 2.0, -1.0, 0.0]])
+            b.add(fn, "err", [A(input_key("int", "int32", (7,)))])
+    for fn in ("truediv", "divide", "math.divide"):
+        b.add(fn, "py", [x, x2])
+        b.add(fn, "py", [x, 2])
+        b.add(fn, "py", [A(input_key("int", "int32", (7,))), A(input_key("int", "int32", (7,), 1))])
+        b.add(fn, "py", [1.0, x])
+    # -- matmul
+    mm = [((2, 3), (3, 2)), ((1, 784), (784, 10)), ((8, 100), (100, 10)), ((32, 256), (256, 10)),
+          ((64, 33), (33, 17)), ((100, 385), (385, 10)), ((4, 5), (5, 1)), ((3, 7), (7, 1)),
+          ((16, 16), (16, 16)), ((1, 1), (1, 1)), ((0, 3), (3, 2)), ((2, 0), (0, 3))]
+    mm += [((100, 784), (784, 10)), ((256, 1000), (1000, 100)), ((128, 64), (64, 1)),
+           ((500, 784), (784, 10)), ((2, 512), (512, 2)), ((8, 385), (385, 10)),
+           ((1, 1000), (1000, 100)), ((100, 384), (384, 100)), ((32, 1000), (1000, 64)),
+           ((7, 100), (100, 1)), ((2, 3000), (3000, 10))]
+    for i, (sa, sb) in enumerate(mm):
+        b.add("matmul", "float32", [A(input_key("normal", "float32", sa, 0)),
+                                    A(input_key("normal", "float32", sb, 1))])
+    tr = [((5, 3), (3, 4), True, False), ((3, 5), (4, 5), False, True), ((5, 3), (4, 5), True, True),
+          ((7, 100), (10, 100), False, True), ((100, 7), (100, 10), True, False)]
+    tr += [((1, 100), (10, 100), False, True), ((100, 1), (100, 10), True, False),
+           ((12, 784), (10, 784), False, True), ((100, 50), (1, 50), False, True),
+           ((100, 7), (100, 1), True, False), ((784, 100), (10, 784), True, True)]
+    for sa, sb, ta, tb in tr:
+        b.add("matmul", "float32", [A(input_key("normal", "float32", sa, 0)),
+                                    A(input_key("normal", "float32", sb, 1))],
+              {"transpose_a": ta, "transpose_b": tb})
+    b.add("matmul", "float32", [A(input_key("special", "float32", (6, 9), 0)),
+                                A(input_key("special", "float32", (9, 4), 1))])
+    b.add("matmul", "float32",
+          [A(input_key("normal", "float32", (5, 3), 0)), A(input_key("normal", "float32", (4, 5), 1))],
+          {"adjoint_a": True, "adjoint_b": True})
+    for dt in ("float64", "float16", "int32", "int64"):
+        reg = "int" if dt in INTS else "normal"
+        for sa, sb in (((2, 3), (3, 2)), ((3, 16), (16, 5)), ((2, 100), (100, 10)), ((1, 7), (7, 3))) + (
+                (((32, 100), (100, 10)), ((100, 16), (16, 3)), ((8, 33), (33, 1)), ((1, 100), (100, 10)))
+                if dt == "float64" else ()):
+            b.add("matmul", dt, [A(input_key(reg, dt, sa, 0)), A(input_key(reg, dt, sb, 1))])
+    b.add("matmul", "py", [[[1, 2]], [[3], [4]]])
+    b.add("matmul", "py", [[[1.0, 2.0], [3.0, 4.0]], [[0.5], [0.25]]])
+    b.add("matmul", "py", [x, A(input_key("normal", "float64", (13, 3)))])
+    b.add("matmul", "py", [A(input_key("normal", "float32", (2, 3, 4))), A(input_key("normal", "float32", (4, 5)))])
+    b.add("matmul", "err", [x, x])
+    b.add("matmul", "err", [A(input_key("normal", "float32", (13,))), x])
+    b.add("matmul", "err", [A(input_key("normal", "float64", (13,))), A(input_key("normal", "float64", (13, 3)))])
+    b.add("matmul", "err", [A(input_key("normal", "float64", (7, 13))), A(input_key("normal", "float64", (7, 13)))])
+    b.add("matmul", "err", [x, A(input_key("normal", "float32", (7, 13)))], {"transpose_a": True, "adjoint_a": True})
+    b.add("matmul", "err", [A(input_key("bool", "bool", (2, 3))), A(input_key("bool", "bool", (3, 2)))])
+    b.add("matmul", "err", [A(input_key("normal", "float64", (2, 3))), A(input_key("normal", "float32", (3, 2)))])

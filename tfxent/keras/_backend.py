@@ -240,11 +240,9 @@ def multiply(x1, x2):
 
 
 def power(x1, x2):
-    """``tf.pow`` (the ``Pow`` kernel)."""
+    """``keras.ops.power`` on the TensorFlow backend: both operands converted to their
+    ``result_type``, then ``tf.pow`` (the ``Pow`` kernel, ``_kernels.cwise.Pow``)."""
     x1, x2 = _binary_args(x1, x2)
-    from .._kernels import cwise
-    if not hasattr(cwise, "Pow"):
-        raise NotImplementedError("tfxent has no bit-exact Pow kernel yet")
     return _ops.binary("Pow", x1, x2, ref=_REF)
 
 

@@ -6,7 +6,11 @@ from ..._tensor import Tensor, TensorShape  # noqa: F401
 from ._api import (constant, convert_to_tensor, cast, exp, log, log1p, sigmoid, abs,  # noqa: F401
                    negative, maximum, minimum, add, subtract, multiply, clip_by_value,
                    reduce_sum, reduce_mean, reduce_max, reduce_min, reduce_prod,
-                   ones, zeros, ones_like, zeros_like)
+                   ones, zeros, ones_like, zeros_like,
+                   one_hot, argmax, argmin, equal, not_equal, less, less_equal, greater,
+                   greater_equal, logical_and, logical_or, logical_not, reshape,
+                   transpose, squeeze, expand_dims, shape, size, rank, range, stack,
+                   concat, fill, square, truediv, divide, matmul)
 from ... import errors  # noqa: F401
 from . import math, nn  # noqa: F401
 from . import losses, keras  # noqa: F401

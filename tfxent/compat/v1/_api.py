@@ -137,3 +137,127 @@ def ones_like(tensor, dtype=None, name=None, optimize=True):
 
 def zeros_like(tensor, dtype=None, name=None, optimize=True):
     return _filled_like(tensor, dtype, 0, _REF)
+
+
+# -- array / index helpers and matmul (bodies in tfxent._array_api) --------------------------
+from ... import _array_api as _arr  # noqa: E402
+from ..._tensor import Tensor  # noqa: E402
+
+
+def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None, name=None):
+    return _arr.one_hot(_REF, indices, depth, on_value, off_value, axis, dtype, name)
+
+
+def argmax(input, axis=None, name=None, dimension=None, output_type=_dtypes.int64):  # noqa: A002
+    axis = _lookup("axis", axis, "dimension", dimension)
+    return _arr.arg_reduce(_REF, "ArgMax", input, axis, output_type, name)
+
+
+def argmin(input, axis=None, name=None, dimension=None, output_type=_dtypes.int64):  # noqa: A002
+    axis = _lookup("axis", axis, "dimension", dimension)
+    return _arr.arg_reduce(_REF, "ArgMin", input, axis, output_type, name)
+
+
+def equal(x, y, name=None):
+    return _arr.compare(_REF, "Equal", x, y, name)
+
+
+def not_equal(x, y, name=None):
+    return _arr.compare(_REF, "NotEqual", x, y, name)
+
+
+def less(x, y, name=None):
+    return _arr.compare(_REF, "Less", x, y, name)
+
+
+def less_equal(x, y, name=None):
+    return _arr.compare(_REF, "LessEqual", x, y, name)
+
+
+def greater(x, y, name=None):
+    return _arr.compare(_REF, "Greater", x, y, name)
+
+
+def greater_equal(x, y, name=None):
+    return _arr.compare(_REF, "GreaterEqual", x, y, name)
+
+
+def logical_and(x, y, name=None):
+    return _arr.logical(_REF, "LogicalAnd", name, x, y)
+
+
+def logical_or(x, y, name=None):
+    return _arr.logical(_REF, "LogicalOr", name, x, y)
+
+
+def logical_not(x, name=None):
+    return _arr.logical(_REF, "LogicalNot", name, x)
+
+
+def reshape(tensor, shape, name=None):
+    return _arr.reshape(_REF, tensor, shape, name)
+
+
+def transpose(a, perm=None, name="transpose", conjugate=False):
+    return _arr.transpose(_REF, a, perm, name, conjugate)
+
+
+def squeeze(input, axis=None, name=None, squeeze_dims=None):  # noqa: A002
+    axis = _lookup("axis", axis, "squeeze_dims", squeeze_dims)
+    return _arr.squeeze(_REF, input, axis, name)
+
+
+def expand_dims(input, axis=None, name=None, dim=None):  # noqa: A002
+    axis = _lookup("axis", axis, "dim", dim)
+    if axis is None:
+        raise ValueError("Must specify an axis argument to tf.expand_dims()")
+    return _arr.expand_dims(_REF, input, axis, name)
+
+
+def shape(input, name=None, out_type=_dtypes.int32):  # noqa: A002
+    return _arr.shape(_REF, input, out_type, name)
+
+
+def size(input, name=None, out_type=_dtypes.int32):  # noqa: A002
+    return _arr.size(_REF, input, out_type, name)
+
+
+def rank(input, name=None):  # noqa: A002
+    return _arr.rank(_REF, input, name)
+
+
+def range(start, limit=None, delta=1, dtype=None, name="range"):  # noqa: A001
+    return _arr.range_(_REF, start, limit, delta, dtype, name)
+
+
+def stack(values, axis=0, name="stack"):
+    return _arr.stack(_REF, values, axis, name)
+
+
+def concat(values, axis, name="concat"):
+    return _arr.concat(_REF, values, axis, name)
+
+
+def fill(dims, value, name=None):
+    return _arr.fill(_REF, dims, value, name)
+
+
+def square(x, name=None):
+    return _arr.square(_REF, x, name)
+
+
+def truediv(x, y, name=None):
+    # TF 1.15's _truediv_python3 converts both operands without a dtype hint
+    return _ops.truediv(to_tensor(x, ref=_REF), to_tensor(y, ref=_REF), _REF)
+
+
+def divide(x, y, name=None):
+    if not isinstance(x, Tensor):
+        x = to_tensor(x, dtype=y.dtype if isinstance(y, Tensor) else None, ref=_REF)
+    return x / y
+
+
+def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_b=False,
+           a_is_sparse=False, b_is_sparse=False, name=None):
+    return _arr.matmul(_REF, a, b, transpose_a, transpose_b, adjoint_a, adjoint_b, a_is_sparse,
+                       b_is_sparse, name)
