@@ -38,22 +38,8 @@ are exact (wrap-around).
 """
 import numpy as np
 
-from .. import errors
 from .._numerics import gemm
-
-try:  # optional
-    import ml_dtypes as _ml
-    _BF16 = np.dtype(_ml.bfloat16)
-except ImportError:  # pragma: no cover
-    _BF16 = None
-
-
-def _bad(msg):
-    return errors.KernelError(errors.InvalidArgumentError, msg)
-
-
-def _shape(s):
-    return "[%s]" % ",".join(str(int(d)) for d in s)
+from .array_ops import _bad, shape_text as _shape
 
 
 def check_2d(ctx, a, b, transpose_a, transpose_b, mkl):

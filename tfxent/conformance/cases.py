@@ -1206,6 +1206,25 @@ _K_FLOATS = ("float16", "bfloat16", "float32", "float64")
 _K_REDUCTIONS = ("sum_over_batch_size", "sum", "mean", "mean_with_sample_weight", "none", None)
 
 
+def _keras_class_weighting(b, fn, lab, logits, shp):
+    """A Keras loss class (from logits): every reduction with scalar / per-sample / all-zero
+    weights, the dtype policies, and weights of other ranks and dtypes."""
+    for red in _K_REDUCTIONS:
+        for sw in (None, 2.0, [1.0, 0.0, 2.5, 0.5], tensor_arg("unit", "float32", (4, 1), 3)):
+            kw = {} if sw is None else {"sample_weight": sw}
+            b.add(fn, "reduction", [lab, logits], kw, init={"from_logits": True, "reduction": red})
+        b.add(fn, "reduction", [lab, logits], {"sample_weight": [0.0, 0.0, 0.0, 0.0]},
+              init={"from_logits": True, "reduction": red})
+    for pol in ("mixed_float16", "mixed_bfloat16", "float64"):
+        b.add(fn, "policy", [lab, logits], {"sample_weight": [1.0, 3.0, 2.5, 0.5]},
+              init={"from_logits": True, "dtype": pol})
+    for sw in (tensor_arg("unit", "float64", (4,), 3), [[1.0, 2.0, 0.5, 1.0, 3.0, 1.0][:shp[-1]]],
+               tensor_arg("unit", "float32", (4, shp[-1]), 3)):
+        b.add(fn, "sample_weight", [lab, logits], {"sample_weight": sw},
+              init={"from_logits": True, "reduction": "none"})
+    b.add(fn, "sample_weight", [lab, logits], {"sample_weight": [1.0, 2.0]}, init={})
+
+
 def _keras(b, set_name):
     if b.ref != "v2":
         return
@@ -1329,20 +1348,7 @@ def _keras(b, set_name):
                   init={"from_logits": True, "dtype": dt, "reduction": "sum"})
         lab = A(input_key(lreg, "int32", shp[:-1])) if sparse else tensor_arg(lreg, "float32", shp)
         logits = tensor_arg("normal", "float32", shp)
-        for red in _K_REDUCTIONS:
-            for sw in (None, 2.0, [1.0, 0.0, 2.5, 0.5], tensor_arg("unit", "float32", (4, 1), 3)):
-                kw = {} if sw is None else {"sample_weight": sw}
-                b.add(fn, "reduction", [lab, logits], kw, init={"from_logits": True, "reduction": red})
-            b.add(fn, "reduction", [lab, logits], {"sample_weight": [0.0, 0.0, 0.0, 0.0]},
-                  init={"from_logits": True, "reduction": red})
-        for pol in ("mixed_float16", "mixed_bfloat16", "float64"):
-            b.add(fn, "policy", [lab, logits], {"sample_weight": [1.0, 3.0, 2.5, 0.5]},
-                  init={"from_logits": True, "dtype": pol})
-        for sw in (tensor_arg("unit", "float64", (4,), 3), [[1.0, 2.0, 0.5, 1.0, 3.0, 1.0][:shp[-1]]],
-                   tensor_arg("unit", "float32", (4, shp[-1]), 3)):
-            b.add(fn, "sample_weight", [lab, logits], {"sample_weight": sw},
-                  init={"from_logits": True, "reduction": "none"})
-        b.add(fn, "sample_weight", [lab, logits], {"sample_weight": [1.0, 2.0]}, init={})
+        _keras_class_weighting(b, fn, lab, logits, shp)
         b.add(fn, "kw", [], {"y_true": lab, "y_pred": logits, "sample_weight": 0.5},
               init={"from_logits": True, "name": "n"})
         b.add(fn, "config", [], init={}, method="get_config")
@@ -1465,20 +1471,7 @@ def _keras(b, set_name):
                   init={"from_logits": True, "dtype": dt, "reduction": "sum", "gamma": 1.5})
         lab = tensor_arg("unit", "float32", shp)
         logits = tensor_arg("normal", "float32", shp)
-        for red in _K_REDUCTIONS:
-            for sw in (None, 2.0, [1.0, 0.0, 2.5, 0.5], tensor_arg("unit", "float32", (4, 1), 3)):
-                kw = {} if sw is None else {"sample_weight": sw}
-                b.add(fn, "reduction", [lab, logits], kw, init={"from_logits": True, "reduction": red})
-            b.add(fn, "reduction", [lab, logits], {"sample_weight": [0.0, 0.0, 0.0, 0.0]},
-                  init={"from_logits": True, "reduction": red})
-        for pol in ("mixed_float16", "mixed_bfloat16", "float64"):
-            b.add(fn, "policy", [lab, logits], {"sample_weight": [1.0, 3.0, 2.5, 0.5]},
-                  init={"from_logits": True, "dtype": pol})
-        for sw in (tensor_arg("unit", "float64", (4,), 3), [[1.0, 2.0, 0.5, 1.0, 3.0, 1.0][:shp[-1]]],
-                   tensor_arg("unit", "float32", (4, shp[-1]), 3)):
-            b.add(fn, "sample_weight", [lab, logits], {"sample_weight": sw},
-                  init={"from_logits": True, "reduction": "none"})
-        b.add(fn, "sample_weight", [lab, logits], {"sample_weight": [1.0, 2.0]}, init={})
+        _keras_class_weighting(b, fn, lab, logits, shp)
         inits = [{"alpha": 0.5, "gamma": 3.0, "label_smoothing": 0.1},
                  {"gamma": 0.0, "from_logits": True}, {"alpha": 0.1, "gamma": 1.5, "axis": 0}]
         if binary:
