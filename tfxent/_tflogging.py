@@ -2,8 +2,10 @@
 ``tensorflow`` logger, which writes ``WARNING:tensorflow:...`` lines to stderr (a handler is
 added only when the root logger has none), never to stdout."""
 import logging
+import os
 import sys
 
+_WRAPPER_FILE = os.path.join("compat", "v1", "_graph.py")
 _logger = None
 _warned = set()
 
@@ -26,6 +28,8 @@ def deprecated_once(key, func_name, module, instructions, depth=2):
         return
     _warned.add(key)
     frame = sys._getframe(depth)
+    while frame.f_back is not None and frame.f_code.co_filename.endswith(_WRAPPER_FILE):
+        frame = frame.f_back     # compat.v1's graph-mode wrapper is not TF's caller
     get_logger().warning(
         "From %s:%d: %s (from %s) is deprecated and will be removed in a future version.\n"
         "Instructions for updating:\n%s", frame.f_code.co_filename, frame.f_lineno, func_name,

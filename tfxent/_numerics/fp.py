@@ -31,8 +31,8 @@ def _subnormal_mask(a):
     """Subnormal elements (not zeros) of a float32/float64 array: |bits| - 1 < mantissa
     mask, in unsigned arithmetic (zeros wrap around)."""
     mag, mant, _ = _MAG[a.dtype.itemsize]
-    t = np.bitwise_and(a.view(mag.dtype), mag)
-    t -= mag.dtype.type(1)
+    t = np.bitwise_and(a.view(mag.dtype), mag, out=np.empty(a.shape, mag.dtype))
+    np.subtract(t, mag.dtype.type(1), out=t)   # in place: unsigned wrap, no warning
     return t < mant
 
 

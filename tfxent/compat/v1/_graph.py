@@ -284,6 +284,20 @@ _OP_TYPES = {
     "zeros": "zeros", "ones": "ones", "zeros_like": "zeros_like", "ones_like": "ones_like",
     "expand_dims": "ExpandDims", "clip_by_value": "clip_by_value", "size": "Size",
     "rank": "Rank", "fill": "Fill", "stack": "stack", "concat": "concat", "range": "range",
+    "square": "Square", "sigmoid_cross_entropy_with_logits": "logistic_loss",
+    "weighted_cross_entropy_with_logits": "logistic_loss",
+}
+# Composite functions: the name scope TF 1.15 opens and the op inside it that yields the
+# result (None: an op named like the scope). Their inner ops also take names in TF's graph;
+# tfxent does not make them, so later default names can count lower than TF's.
+_SCOPED_NAMES = {
+    "softmax_cross_entropy_with_logits": ("softmax_cross_entropy_with_logits_sg", "Reshape_2"),
+    "softmax_cross_entropy_with_logits_v2": ("softmax_cross_entropy_with_logits", "Reshape_2"),
+    "sparse_softmax_cross_entropy_with_logits": ("SparseSoftmaxCrossEntropyWithLogits", None),
+    "softmax_cross_entropy": ("softmax_cross_entropy_loss", "value"),
+    "sparse_softmax_cross_entropy": ("sparse_softmax_cross_entropy_loss", "value"),
+    "sigmoid_cross_entropy": ("sigmoid_cross_entropy_loss", "value"),
+    "log_loss": ("log_loss", "value"),
 }
 _OPERATOR_TYPES = {"add": ("AddV2", "add"), "sub": ("Sub", "sub"), "mul": ("Mul", "mul"),
                    "truediv": ("RealDiv", "truediv"), "floordiv": ("FloorDiv", "floordiv"),
@@ -320,7 +334,11 @@ class _Node(object):
         self.depth = 0
         self.unprobed = False
         if graph is not None:
-            self._name = graph.unique_name(graph._scope + self.base_name)
+            if isinstance(self.base_name, tuple):   # (name scope, op inside it)
+                scope, inner = self.base_name
+                self._name = graph.unique_name(graph.unique_name(graph._scope + scope) + "/" + inner)
+            else:
+                self._name = graph.unique_name(graph._scope + self.base_name)
             graph._by_name[self._name] = self
 
     @property
@@ -635,8 +653,14 @@ def traced(fn, op_type=None, base_name=None):
             return _attach(out, node)
         g = _graph()
         name = kwargs.get("name")
-        node = _Node("op", fn, args, kwargs, op_type,
-                     name if isinstance(name, str) and name else base_name, graph=g)
+        name = name if isinstance(name, str) and name else None
+        scoped = _SCOPED_NAMES.get(fn.__name__)
+        if scoped is not None:
+            scope = name or scoped[0]
+            node_name = (scope, scoped[1] or scope)
+        else:
+            node_name = name or base_name
+        node = _Node("op", fn, args, kwargs, op_type, node_name, graph=g)
         return _symbolic_outputs(node)
     wrapper._tfxent_traced = True
     wrapper._tfxent_raw = fn
@@ -686,6 +710,11 @@ def _symbolic_outputs(node):
             shapes.append(None)
         else:
             shapes.append(tuple(p if p == q else None for p, q in zip(sx, sy)))
+    if node.op_type == "Squeeze" and len(node.args) < 2 and node.kwargs.get("axis") is None \
+            and node.kwargs.get("squeeze_dims") is None and node.in_tensors:
+        src = _static_shape(node.in_tensors[0])
+        if src is None or None in src:     # which dims are 1 is unknown: so is the rank
+            shapes = [None]
     node.shapes = shapes
     tensors = [node.tensor(i) for i in range(node.n_out)]
     if single:
