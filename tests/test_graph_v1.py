@@ -146,3 +146,16 @@ def test_graph_names_and_static_shapes():
     """Names and static shapes TF 1.15.5 printed for the same graph."""
     out = run('x = tf.placeholder(tf.float32, [None, 4])\nW = tf.Variable(tf.zeros([4, 3]))\nb = tf.Variable(tf.zeros([3]))\ny = tf.matmul(x, W) + b\nprint(y, tf.nn.softmax(y), tf.argmax(y, 1), tf.equal(tf.argmax(y, 1), tf.argmax(y, 1)))\nprint(tf.reshape(x, [-1]), tf.transpose(x), tf.shape(x), tf.cast(x, tf.int32), tf.one_hot(tf.argmax(y, 1), 3))\nprint(tf.reduce_mean(y), tf.reduce_sum(y, 1), tf.squeeze(x), tf.expand_dims(x, 0), x * 2, -x, x[0])\nprint(tf.nn.softmax_cross_entropy_with_logits_v2(labels=y, logits=y))\nprint(tf.nn.sparse_softmax_cross_entropy_with_logits(labels=tf.argmax(y, 1), logits=y))\nprint(tf.losses.softmax_cross_entropy(y, y))\n').splitlines()
     assert out == ['Tensor("add:0", shape=(?, 3), dtype=float32) Tensor("Softmax:0", shape=(?, 3), dtype=float32) Tensor("ArgMax:0", shape=(?,), dtype=int64) Tensor("Equal:0", shape=(?,), dtype=bool)', 'Tensor("Reshape:0", shape=(?,), dtype=float32) Tensor("transpose:0", shape=(4, ?), dtype=float32) Tensor("Shape:0", shape=(2,), dtype=int32) Tensor("Cast:0", shape=(?, 4), dtype=int32) Tensor("one_hot:0", shape=(?, 3), dtype=float32)', 'Tensor("Mean:0", shape=(), dtype=float32) Tensor("Sum:0", shape=(?,), dtype=float32) Tensor("Squeeze:0", dtype=float32) Tensor("ExpandDims:0", shape=(1, ?, 4), dtype=float32) Tensor("mul:0", shape=(?, 4), dtype=float32) Tensor("Neg:0", shape=(?, 4), dtype=float32) Tensor("strided_slice:0", shape=(4,), dtype=float32)', 'Tensor("softmax_cross_entropy_with_logits/Reshape_2:0", shape=(?,), dtype=float32)', 'Tensor("SparseSoftmaxCrossEntropyWithLogits/SparseSoftmaxCrossEntropyWithLogits:0", shape=(?,), dtype=float32)', 'Tensor("softmax_cross_entropy_loss/value:0", shape=(), dtype=float32)']
+
+
+def test_matmul_in_a_session_flushes():
+    """TF 1.15.5: eager MatMul keeps subnormal results, a Session flushes them."""
+    out = run("""
+        a = np.array([[1e-20, 2e-20, 3.0], [1e-19, -1e-20, 0.5]], np.float32)
+        b = np.array([[1e-20, 1.0], [3e-20, 2.0], [1e-40, 1e-38]], np.float32)
+        print(tf.matmul(a, b).numpy().view(np.uint32).tolist())
+        x = tf.placeholder(tf.float32, [None, 3])
+        with tf.Session() as s:
+            print(s.run(tf.matmul(x, b), {x: a}).view(np.uint32).tolist())
+    """).splitlines()
+    assert out == ["[[713622, 527179338], [535218, 532473096]]", "[[0, 527179338], [0, 532473096]]"]

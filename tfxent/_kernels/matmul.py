@@ -38,7 +38,7 @@ are exact (wrap-around).
 """
 import numpy as np
 
-from .._numerics import gemm
+from .._numerics import fp, gemm
 from .array_ops import _bad, shape_text as _shape
 
 
@@ -125,6 +125,12 @@ def mat_mul(ctx, a, b, transpose_a=False, transpose_b=False, mkl=False):
     a = np.asarray(a)
     b = np.asarray(b)
     check_2d(ctx, a, b, transpose_a, transpose_b, mkl)
+    if ctx.ref == "v1" and ctx.graph and a.dtype in (np.float32, np.float64):
+        # TF 1.15 graph mode (a Session): FTZ/DAZ on. Measured: subnormal operands read as
+        # zero and subnormal results flushed; partial sums that are subnormal while the
+        # result is not are not modelled.
+        out = product(ctx, fp.flush(a), fp.flush(b), transpose_a, transpose_b)
+        return fp.flush(out)
     return product(ctx, a, b, transpose_a, transpose_b)
 
 

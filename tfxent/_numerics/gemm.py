@@ -13,17 +13,16 @@ reduction tree), tag v3.7.3 (commit 34d53b43); Eigen
 ``Eigen/src/Core/products/GeneralMatrixVector.h`` (column-major gemv, ``block_cols``).
 """
 import numpy as np
+from . import fp
 
 _F32 = np.float32
-_TINY32 = np.float32(np.finfo(np.float32).tiny)
 
 
 def _flush(x, on):
     """FTZ / DAZ: subnormal float32 values become signed zeros."""
     if not on:
         return x
-    x = np.asarray(x, dtype=_F32)
-    return np.where(np.abs(x) < _TINY32, np.copysign(_F32(0), x), x).astype(_F32)
+    return fp.flush(np.asarray(x, dtype=_F32))
 
 
 def fma32(a, b, c):
