@@ -159,3 +159,9 @@ def test_matmul_in_a_session_flushes():
             print(s.run(tf.matmul(x, b), {x: a}).view(np.uint32).tolist())
     """).splitlines()
     assert out == ["[[713622, 527179338], [535218, 532473096]]", "[[0, 527179338], [0, 532473096]]"]
+
+
+def test_session_daz_in_argmax_max_square_softmax():
+    """TF 1.15.5 in a Session reads subnormals as zero (max/min yield the zeroed operand)."""
+    out = run('v = np.array([[0.0, 1e-40, 5e-41], [-1e-40, 0.0, -0.0]], np.float32)\nx = tf.placeholder(tf.float32, [None, 3])\nwith tf.Session() as s:\n    print(s.run([tf.argmax(x, 1), tf.argmin(x, 1), tf.equal(x, 0.0), tf.reduce_max(x, 1), tf.square(x), tf.reduce_sum(x, 1)], {x: v}))\n    print(s.run(tf.nn.softmax(x), {x: v}).view(np.uint32).tolist())\n').splitlines()
+    assert out == ['[array([0, 0]), array([0, 0]), array([[ True,  True,  True],', '       [ True,  True,  True]]), array([ 0., -0.], dtype=float32), array([[0., 0., 0.],', '       [0., 0., 0.]], dtype=float32), array([0., 0.], dtype=float32)]', '[[1051372203, 1051372203, 1051372203], [1051372203, 1051372203, 1051372203]]']
