@@ -314,7 +314,7 @@ class _Node(object):
 
     __slots__ = ("kind", "fn", "args", "kwargs", "op_type", "base_name", "_name", "graph",
                  "in_tensors", "n_out", "dtypes", "shapes", "_tensors", "var", "depth",
-                 "unprobed", "__weakref__")
+                 "unprobed", "probe_outs", "__weakref__")
 
     def __init__(self, kind, fn=None, args=(), kwargs=None, op_type="", base_name=None, graph=None):
         self.kind = kind
@@ -333,6 +333,7 @@ class _Node(object):
         self.var = None
         self.depth = 0
         self.unprobed = False
+        self.probe_outs = {}
         if graph is not None:
             if isinstance(self.base_name, tuple):   # (name scope, op inside it)
                 scope, inner = self.base_name
@@ -566,7 +567,7 @@ class Variable(GraphTensor):
     @property
     def initializer(self):
         node = _Node("init", op_type="Assign", base_name=self._node.name + "/Assign", graph=self.graph)
-        node.in_tensors = [self]
+        node.in_tensors = []   # it writes the variable: no read
         node.var = [self]
         return Operation(node)
 
@@ -672,10 +673,6 @@ def traced(fn, op_type=None, base_name=None):
 _PROBE_SIZES = ((2, 3), (5040, 10080))
 
 
-class _Unprobed(Exception):
-    """A node downstream of one whose static shape could not be probed."""
-
-
 def _symbolic_outputs(node):
     a = None
     if not any(getattr(_node_of(t)[0], "unprobed", False) for t in node.in_tensors):
@@ -722,9 +719,6 @@ def _symbolic_outputs(node):
     if hasattr(a, "_fields"):
         return type(a)(*tensors)
     return tuple(tensors)
-
-
-_PROBES = {}
 
 
 def _guess_dtype(node):
@@ -788,9 +782,9 @@ def _fetch_value(t):
     return v.copy()
 
 
-def _subgraph(roots, fed=frozenset()):
+def _subgraph(roots, fed=frozenset(), symbolic_only=False):
     """Nodes needed by ``roots`` in dependency order, and how many inputs read each node
-    (a fed node's inputs are not needed)."""
+    (a fed node's inputs are not needed; ``symbolic_only``: eager inputs are leaves)."""
     order, seen, consumers = [], set(), {}
     stack = [(n, False) for n in reversed(roots)]
     while stack:
@@ -805,6 +799,8 @@ def _subgraph(roots, fed=frozenset()):
         if id(node) in fed:
             continue
         for t in node.in_tensors:
+            if symbolic_only and not isinstance(t, GraphTensor):
+                continue
             child = _node_of(t)[0]
             if child is not None and id(child) not in seen:
                 stack.append((child, False))
@@ -814,6 +810,16 @@ def _subgraph(roots, fed=frozenset()):
             if child is not None:
                 consumers[id(child)] = consumers.get(id(child), 0) + 1
     return order, consumers
+
+
+def _foldable(order, fed):
+    """Nodes Grappler's constant folding would fold (no placeholder, variable or feed
+    upstream), by id; ``order`` lists inputs before their consumers."""
+    res = {}
+    for n in order:
+        res[id(n)] = n.kind == "op" and id(n) not in fed and all(
+            res.get(id(c), False) for c in (_node_of(t)[0] for t in n.in_tensors) if c is not None)
+    return res
 
 
 class _Evaluator(object):
@@ -832,6 +838,8 @@ class _Evaluator(object):
         self.foldable = {}
 
     def value(self, t):
+        if self.probe is not None and not isinstance(t, GraphTensor):
+            return t        # a probe only needs shapes: an eager tensor stands for itself
         node, idx = _node_of(t)
         if node is None:
             return t
@@ -846,23 +854,13 @@ class _Evaluator(object):
     def node_out(self, node):
         if id(node) in self.memo:
             return self.memo[id(node)]
-        order, _ = _subgraph([node], self.fed_nodes)
+        self.run_order(_subgraph([node], self.fed_nodes, self.probe is not None)[0])
+        return self.memo[id(node)]
+
+    def run_order(self, order):
         for n in order:
             if id(n) not in self.memo:
                 self.memo[id(n)] = self._run(n)
-        return self.memo[id(node)]
-
-    def _is_foldable(self, node):
-        """Grappler constant folding would fold it: no placeholder / variable upstream."""
-        key = id(node)
-        if key not in self.foldable:
-            if node.kind != "op":
-                res = False
-            else:
-                res = all(self._is_foldable(_node_of(t)[0]) for t in node.in_tensors
-                          if _node_of(t)[0] is not None)
-            self.foldable[key] = res
-        return self.foldable[key]
 
     def _run(self, node):
         if id(node) in self.fed_nodes:
@@ -879,19 +877,27 @@ class _Evaluator(object):
             return self.variables[id(node)]
         if node.kind == "init":
             return None
-        args = _map(node.args, self.value)
-        kwargs = _map(node.kwargs, self.value)
+        if self.probe is not None and node.graph is not None:
+            out = node.probe_outs.get(self.probe)
+            if out is None:   # a symbolic node keeps its probe outputs for later nodes
+                out = node.probe_outs[self.probe] = self._call(node)
+            return out
         if self.probe is None:
-            rewritten = self._rewrite(node, args, kwargs)
+            rewritten = self._rewrite(node)
             if rewritten is not None:
                 return rewritten
-        with _Depth(), _profile.graph_mode(self.probe is None):
-            out = node.fn(*args, **kwargs)
+        out = self._call(node)
         if self.probe is None and node.op_type in ("Softmax", "Sigmoid") and isinstance(out, Tensor):
             logits = self.value(node.in_tensors[0]) if node.in_tensors else None
             if logits is not None and _last_dim(node, logits):
                 out = _with_op(out, node.op_type, logits)
         return out
+
+    def _call(self, node):
+        args = _map(node.args, self.value)
+        kwargs = _map(node.kwargs, self.value)
+        with _Depth(), _profile.graph_mode(self.probe is None):
+            return node.fn(*args, **kwargs)
 
     def _placeholder(self, node):
         if self.probe is not None:
@@ -902,13 +908,13 @@ class _Evaluator(object):
             return Tensor._make(np.zeros(dims, dtype=_np_dtype(node.dtypes[0])), node.dtypes[0], "v1")
         raise _missing_feed(node)
 
-    def _rewrite(self, node, args, kwargs):
+    def _rewrite(self, node):
         """Grappler ``LogSoftmaxStage``: Log(Softmax(x)) -> LogSoftmax(x)."""
         if node.op_type != "Log" or len(node.in_tensors) != 1:
             return None
         src = _node_of(node.in_tensors[0])[0]
         if (src is None or src.op_type != "Softmax" or id(src) in self.fetched
-                or self.consumers.get(id(src), 0) != 1 or self._is_foldable(src)):
+                or self.consumers.get(id(src), 0) != 1 or self.foldable.get(id(src), False)):
             return None
         logits = self.value(src.in_tensors[0])
         if not _last_dim(src, logits):
@@ -1107,7 +1113,7 @@ class Session(object):
 
     def __init__(self, target="", graph=None, config=None):
         self._graph = graph or _enter_graph_mode()
-        _enter_graph_mode()
+        _State.graph_mode = True
         self._closed = False
         self._vars = {}
         self._default = None
@@ -1152,8 +1158,9 @@ class Session(object):
             if node is not None:
                 roots.append(node)
         ev = _Evaluator(feeds, self._vars, fetched=roots)
-        _, consumers = _subgraph(roots, ev.fed_nodes)
-        ev.consumers = consumers
+        order, ev.consumers = _subgraph(roots, ev.fed_nodes)
+        ev.foldable = _foldable(order, ev.fed_nodes)
+        ev.run_order(order)
         results = {}
         for f in flat:
             if isinstance(f, Operation):
@@ -1161,7 +1168,7 @@ class Session(object):
                 if node.kind == "init":
                     pending = {}
                     for v in node.var:
-                        pending[id(v._node)] = _cast_to(ev.value(v._node.var), v.dtype)
+                        pending[id(v._node)] = ev.value(v._node.var)
                     results[id(f)] = ("op", pending)
                 else:
                     ev.node_out(node)
@@ -1212,10 +1219,6 @@ class InteractiveSession(Session):
         if self._default is not None:
             self._default.__exit__()
             self._default = None
-
-
-def _cast_to(t, dtype):
-    return t
 
 
 def _flatten_fetches(fetches, out):
