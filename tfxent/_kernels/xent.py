@@ -47,8 +47,6 @@ except ImportError:  # pragma: no cover
 
 _F32 = np.float32
 _F64 = np.float64
-_F32_TINY = _F32(np.finfo(_F32).tiny)
-_F64_TINY = _F64(np.finfo(_F64).tiny)
 
 
 # =============================================================================================
@@ -60,7 +58,7 @@ def _flush(a, on=True):
         return a
     if on is True:
         return _fp.flush(a)
-    m = _fp._subnormal_mask(a)
+    m = _fp.subnormal_mask(a)
     m &= on
     if not m.any():
         return a

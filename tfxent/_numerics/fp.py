@@ -27,7 +27,7 @@ _MAG = {4: (np.uint32(0x7FFFFFFF), np.uint32(0x7FFFFF), np.uint32(0x80000000)),
             np.uint64(0x8000000000000000))}
 
 
-def _subnormal_mask(a):
+def subnormal_mask(a):
     """Subnormal elements (not zeros) of a float32/float64 array: |bits| - 1 < mantissa
     mask, in unsigned arithmetic (zeros wrap around)."""
     mag, mant, _ = _MAG[a.dtype.itemsize]
@@ -44,7 +44,7 @@ def flush(a):
     a = np.asarray(a)
     if a.dtype != np.float32 and a.dtype != np.float64:
         return a
-    mask = _subnormal_mask(a)
+    mask = subnormal_mask(a)
     if not mask.any():
         return a
     _, _, sign = _MAG[a.dtype.itemsize]
@@ -56,7 +56,7 @@ def flush_inplace(a):
     """Flush subnormals of a float32/float64 array the caller owns (returns it)."""
     if a.dtype != np.float32 and a.dtype != np.float64:
         return a
-    mask = _subnormal_mask(a)
+    mask = subnormal_mask(a)
     if mask.any():
         _, _, sign = _MAG[a.dtype.itemsize]
         u = a.view(sign.dtype)

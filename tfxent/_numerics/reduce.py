@@ -21,7 +21,6 @@ Operations (``op``): "sum", "max", "min", "prod". ``ref``: "v2" (TF 2.21) / "v1"
 import numpy as np
 
 from . import fp
-from .fp import F32_TINY, F64_TINY
 
 try:  # optional
     import ml_dtypes as _ml
@@ -65,7 +64,6 @@ class Cfg(object):
                 self.leaf = 1024
         else:
             self.leaf = None
-        self.tiny = F32_TINY if self.dtype == np.float32 else F64_TINY
 
     def init(self):
         dt = self.dtype
@@ -89,10 +87,6 @@ def packet_size(dtype):
 # --------------------------------------------------------------------------------------------
 # elementary ops (arrays, broadcasting)
 
-def _flush_inplace(a, tiny):
-    return fp.flush_inplace(a)
-
-
 def _load(cfg, a):
     """DAZ: a read operand with subnormals as signed zeros (copy only when needed)."""
     if cfg.ftz:
@@ -105,7 +99,7 @@ def _arith(cfg, a, b):
         r = np.add(a, b) if cfg.op == "sum" else np.multiply(a, b)
     r = np.asarray(r, dtype=cfg.dtype)
     if cfg.ftz:
-        _flush_inplace(r, cfg.tiny)
+        fp.flush_inplace(r)
     return r
 
 
@@ -133,7 +127,7 @@ def _cmp_select(cfg, fn, a, b):
     """Scalar compare-and-select: under DAZ the comparison reads subnormals as zeros, the
     selected value keeps its bits (TF 2.21 [RUN]: max of 9 subnormals = the tail one)."""
     if cfg.ftz:
-        fa, fb = _flush_copy(a, cfg.tiny), _flush_copy(b, cfg.tiny)
+        fa, fb = fp.flush(np.asarray(a)), fp.flush(np.asarray(b))
         pick_b = fn(fa, fb)
         if cfg.ref == "v1":
             # TF 1.15's scalar max/min compile to maxss/minss, which under DAZ yield the
@@ -141,10 +135,6 @@ def _cmp_select(cfg, fn, a, b):
             return np.where(pick_b, fb, fa)
         return np.where(pick_b, b, a)
     return np.where(fn(a, b), b, a)
-
-
-def _flush_copy(a, tiny):
-    return fp.flush(np.asarray(a))
 
 
 def scalar_reduce(cfg, t, acc):
