@@ -363,6 +363,12 @@ class _KeyedConfig(LossFunctionWrapper):
     own constructor arguments (``_config_keys``, in Keras's order)."""
     _config_keys = ()
 
+    def __init__(self, fn, name=None, reduction="sum_over_batch_size", dtype=None, **kwargs):
+        super(_KeyedConfig, self).__init__(fn, name=name, reduction=reduction, dtype=dtype,
+                                           **kwargs)
+        for k in self._config_keys:   # Keras stores each of them as an attribute
+            setattr(self, k, kwargs[k])
+
     def get_config(self):
         config = Loss.get_config(self)
         config.update((k, getattr(self, k)) for k in self._config_keys)
@@ -375,9 +381,6 @@ class BinaryCrossentropy(_KeyedConfig):
         super(BinaryCrossentropy, self).__init__(
             binary_crossentropy, name=name, reduction=reduction, dtype=dtype,
             from_logits=from_logits, label_smoothing=label_smoothing, axis=axis)
-        self.from_logits = from_logits
-        self.label_smoothing = label_smoothing
-        self.axis = axis
 
     _config_keys = ("from_logits", "label_smoothing", "axis")
 
@@ -390,12 +393,6 @@ class BinaryFocalCrossentropy(_KeyedConfig):
             binary_focal_crossentropy, name=name, reduction=reduction, dtype=dtype,
             apply_class_balancing=apply_class_balancing, alpha=alpha, gamma=gamma,
             from_logits=from_logits, label_smoothing=label_smoothing, axis=axis)
-        self.from_logits = from_logits
-        self.label_smoothing = label_smoothing
-        self.axis = axis
-        self.apply_class_balancing = apply_class_balancing
-        self.alpha = alpha
-        self.gamma = gamma
 
     _config_keys = ("from_logits", "label_smoothing", "axis", "apply_class_balancing", "alpha",
                     "gamma")
@@ -407,9 +404,6 @@ class CategoricalCrossentropy(_KeyedConfig):
         super(CategoricalCrossentropy, self).__init__(
             categorical_crossentropy, name=name, reduction=reduction, dtype=dtype,
             from_logits=from_logits, label_smoothing=label_smoothing, axis=axis)
-        self.from_logits = from_logits
-        self.label_smoothing = label_smoothing
-        self.axis = axis
 
     _config_keys = ("from_logits", "label_smoothing", "axis")
 
@@ -422,11 +416,6 @@ class CategoricalFocalCrossentropy(_KeyedConfig):
             categorical_focal_crossentropy, name=name, reduction=reduction, dtype=dtype,
             alpha=alpha, gamma=gamma, from_logits=from_logits, label_smoothing=label_smoothing,
             axis=axis)
-        self.from_logits = from_logits
-        self.label_smoothing = label_smoothing
-        self.axis = axis
-        self.alpha = alpha
-        self.gamma = gamma
 
     _config_keys = ("from_logits", "label_smoothing", "axis", "alpha", "gamma")
 
@@ -437,8 +426,6 @@ class SparseCategoricalCrossentropy(_KeyedConfig):
         super(SparseCategoricalCrossentropy, self).__init__(
             sparse_categorical_crossentropy, name=name, reduction=reduction, dtype=dtype,
             from_logits=from_logits, ignore_class=ignore_class, axis=axis)
-        self.from_logits = from_logits
-        self.ignore_class = ignore_class
 
     _config_keys = ("from_logits", "ignore_class")
 
