@@ -69,7 +69,17 @@ def check_2d(ctx, a, b, transpose_a, transpose_b, mkl):
 
 def product(ctx, a, b, transpose_a=False, transpose_b=False, batch=False):
     """The 2-D product with TF's summation order for ``ctx.ref`` (``batch``: one matrix of
-    TF 1.15.5's BatchMatMulV2, which runs Eigen's gebp without the MKL-DNN kernel)."""
+    TF 1.15.5's BatchMatMulV2, which runs Eigen's gebp without the MKL-DNN kernel).
+
+    TF 1.15 graph mode (a Session) runs with FTZ/DAZ. Measured: subnormal operands read as
+    zero and subnormal results are flushed; partial sums that are subnormal while the
+    result is not are not modelled."""
+    if ctx.ref == "v1" and ctx.graph and a.dtype in (np.float32, np.float64):
+        return fp.flush(_product(ctx, fp.flush(a), fp.flush(b), transpose_a, transpose_b, batch))
+    return _product(ctx, a, b, transpose_a, transpose_b, batch)
+
+
+def _product(ctx, a, b, transpose_a, transpose_b, batch):
     A = np.ascontiguousarray(a.T if transpose_a else a)
     B = np.ascontiguousarray(b.T if transpose_b else b)
     M, K = A.shape
@@ -125,12 +135,6 @@ def mat_mul(ctx, a, b, transpose_a=False, transpose_b=False, mkl=False):
     a = np.asarray(a)
     b = np.asarray(b)
     check_2d(ctx, a, b, transpose_a, transpose_b, mkl)
-    if ctx.ref == "v1" and ctx.graph and a.dtype in (np.float32, np.float64):
-        # TF 1.15 graph mode (a Session): FTZ/DAZ on. Measured: subnormal operands read as
-        # zero and subnormal results flushed; partial sums that are subnormal while the
-        # result is not are not modelled.
-        out = product(ctx, fp.flush(a), fp.flush(b), transpose_a, transpose_b)
-        return fp.flush(out)
     return product(ctx, a, b, transpose_a, transpose_b)
 
 
